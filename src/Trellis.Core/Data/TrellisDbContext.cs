@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Indicators;
+using Trellis.Core.Monitoring;
+using Trellis.Core.People;
+using Trellis.Core.Plans;
+
+namespace Trellis.Core.Data;
+
+/// <summary>
+/// The one model. Each database provider has a thin subclass only so that it can carry its own
+/// migrations set (Migrations/Sqlite, Migrations/Postgres) in this assembly.
+/// </summary>
+public abstract class TrellisDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<Judgement> Judgements => Set<Judgement>();
+    public DbSet<RagRating> RagRatings => Set<RagRating>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<AreaLead> AreaLeads => Set<AreaLead>();
+    public DbSet<PlanAction> Actions => Set<PlanAction>();
+    public DbSet<ActionOwner> ActionOwners => Set<ActionOwner>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PlanPerson> PlanPeople => Set<PlanPerson>();
+    public DbSet<MonitoringEntry> MonitoringEntries => Set<MonitoringEntry>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<Comparator> Comparators => Set<Comparator>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and safe when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organisation>(b =>
+        {
+            b.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
+            b.HasMany(o => o.Plans).WithOne(p => p.Organisation).HasForeignKey(p => p.OrganisationId);
+            b.HasMany(o => o.People).WithOne().HasForeignKey(p => p.OrganisationId);
+        });
+
+        modelBuilder.Entity<Plan>(b =>
+        {
+            b.Property(p => p.Title).HasMaxLength(Plan.TitleMaxLength);
+            b.HasIndex(p => p.OrganisationId);
+            b.HasOne(p => p.Inspection).WithOne(i => i.Plan).HasForeignKey<Inspection>(i => i.PlanId);
+            b.HasMany(p => p.RagRatings).WithOne().HasForeignKey(r => r.PlanId);
+            b.HasMany(p => p.Themes).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId);
+            b.HasMany(p => p.Areas).WithOne(a => a.Plan).HasForeignKey(a => a.PlanId);
+            b.HasMany(p => p.KeyLeads).WithOne(k => k.Plan).HasForeignKey(k => k.PlanId);
+            b.HasMany(p => p.Indicators).WithOne().HasForeignKey(i => i.PlanId);
+        });
+
+        modelBuilder.Entity<Inspection>(b =>
+        {
+            b.Property(i => i.Framework).HasMaxLength(Inspection.FrameworkMaxLength);
+            b.HasMany(i => i.Judgements).WithOne().HasForeignKey(j => j.InspectionId);
+        });
+
+        modelBuilder.Entity<Judgement>(b =>
+        {
+            b.Property(j => j.Area).HasMaxLength(Judgement.AreaMaxLength);
+            b.Property(j => j.GradeText).HasMaxLength(Judgement.GradeTextMaxLength);
+        });
+
+        modelBuilder.Entity<RagRating>(b =>
+        {
+            b.Property(r => r.Code).HasMaxLength(RagRating.CodeMaxLength);
+            b.Property(r => r.Label).HasMaxLength(RagRating.LabelMaxLength);
+            b.Property(r => r.Meaning).HasMaxLength(RagRating.MeaningMaxLength);
+            b.HasIndex(r => new { r.PlanId, r.Scale, r.Code }).IsUnique();
+        });
+
+        modelBuilder.Entity<Theme>(b =>
+        {
+            b.Property(t => t.Key).HasMaxLength(Theme.KeyMaxLength);
+            b.Property(t => t.Title).HasMaxLength(Theme.TitleMaxLength);
+            b.HasMany(t => t.Areas).WithOne(a => a.Theme).HasForeignKey(a => a.ThemeId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<Area>(b =>
+        {
+            b.Property(a => a.Number).HasMaxLength(Area.NumberMaxLength);
+            b.Property(a => a.Title).HasMaxLength(Area.TitleMaxLength);
+            b.Property(a => a.SourceReference).HasMaxLength(Area.SourceReferenceMaxLength);
+            b.Property(a => a.RagCode).HasMaxLength(RagRating.CodeMaxLength);
+            b.HasMany(a => a.Leads).WithOne().HasForeignKey(l => l.AreaId);
+            b.HasMany(a => a.Actions).WithOne(x => x.Area).HasForeignKey(x => x.AreaId);
+            b.HasMany(a => a.Monitoring).WithOne().HasForeignKey(m => m.AreaId);
+        });
+
+        modelBuilder.Entity<AreaLead>(b =>
+        {
+            b.Property(l => l.Text).HasMaxLength(ActionOwner.TextMaxLength);
+            b.HasOne(l => l.Person).WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<PlanAction>(b =>
+        {
+            b.ToTable("Actions");
+            b.Property(a => a.Ref).HasMaxLength(PlanAction.RefMaxLength);
+            b.Property(a => a.Text).HasMaxLength(PlanAction.TextMaxLength);
+            b.Property(a => a.Comments).HasMaxLength(PlanAction.CommentsMaxLength);
+            b.Property(a => a.RagCode).HasMaxLength(RagRating.CodeMaxLength);
+            b.Property(a => a.Version).IsConcurrencyToken();
+            b.ComplexProperty(a => a.Due, d => d.Property(x => x.Text).HasMaxLength(Due.TextMaxLength));
+            b.HasMany(a => a.Owners).WithOne().HasForeignKey(o => o.ActionId);
+            b.HasMany(a => a.Milestones).WithOne(m => m.Action).HasForeignKey(m => m.ActionId);
+        });
+
+        modelBuilder.Entity<ActionOwner>(b =>
+        {
+            b.Property(o => o.Text).HasMaxLength(ActionOwner.TextMaxLength);
+            b.HasOne(o => o.Person).WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(o => o.PersonId);
+        });
+
+        modelBuilder.Entity<Milestone>(b =>
+        {
+            b.Property(m => m.Text).HasMaxLength(Milestone.TextMaxLength);
+            b.ComplexProperty(m => m.Due, d => d.Property(x => x.Text).HasMaxLength(Due.TextMaxLength));
+        });
+
+        modelBuilder.Entity<Person>(b =>
+        {
+            b.Property(p => p.Initials).HasMaxLength(Person.InitialsMaxLength);
+            b.Property(p => p.Name).HasMaxLength(Person.NameMaxLength);
+            b.Property(p => p.JobTitle).HasMaxLength(Person.JobTitleMaxLength);
+            b.Property(p => p.Agency).HasMaxLength(Person.AgencyMaxLength);
+            b.Property(p => p.Email).HasMaxLength(Person.EmailMaxLength);
+            b.Ignore(p => p.DisplayName);
+        });
+
+        modelBuilder.Entity<PlanPerson>(b =>
+        {
+            b.HasKey(k => new { k.PlanId, k.PersonId });
+            b.HasOne(k => k.Person).WithMany().HasForeignKey(k => k.PersonId);
+        });
+
+        modelBuilder.Entity<MonitoringEntry>(b =>
+        {
+            b.Property(m => m.Period).HasMaxLength(MonitoringEntry.PeriodMaxLength);
+            b.Property(m => m.ProgressRag).HasMaxLength(RagRating.CodeMaxLength);
+            b.Property(m => m.ImpactRag).HasMaxLength(RagRating.CodeMaxLength);
+            b.Property(m => m.Commentary).HasMaxLength(MonitoringEntry.TextMaxLength);
+            b.Property(m => m.FurtherActions).HasMaxLength(MonitoringEntry.TextMaxLength);
+            b.HasIndex(m => new { m.AreaId, m.Period }).IsUnique();
+        });
+
+        modelBuilder.Entity<Indicator>(b =>
+        {
+            b.Property(i => i.Key).HasMaxLength(Indicator.KeyMaxLength);
+            b.Property(i => i.Name).HasMaxLength(Indicator.NameMaxLength);
+            b.Property(i => i.TargetText).HasMaxLength(Indicator.TargetTextMaxLength);
+            b.HasIndex(i => new { i.PlanId, i.Key }).IsUnique();
+            b.HasMany(i => i.Values).WithOne().HasForeignKey(v => v.IndicatorId);
+            b.HasMany(i => i.Comparators).WithOne().HasForeignKey(c => c.IndicatorId);
+        });
+
+        modelBuilder.Entity<IndicatorValue>(b =>
+        {
+            b.Property(v => v.Period).HasMaxLength(20);
+            b.Property(v => v.Text).HasMaxLength(100);
+            b.Property(v => v.Note).HasMaxLength(2000);
+            b.HasIndex(v => new { v.IndicatorId, v.Period }).IsUnique();
+        });
+
+        modelBuilder.Entity<Comparator>(b =>
+        {
+            b.Property(c => c.Name).HasMaxLength(200);
+            b.Property(c => c.Period).HasMaxLength(20);
+            b.Property(c => c.Source).HasMaxLength(500);
+        });
+    }
+}
+
+public sealed class SqliteTrellisDbContext(DbContextOptions<SqliteTrellisDbContext> options) : TrellisDbContext(options);
+
+public sealed class PostgresTrellisDbContext(DbContextOptions<PostgresTrellisDbContext> options) : TrellisDbContext(options);

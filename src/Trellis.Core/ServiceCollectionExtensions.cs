@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Trellis.Core.Data;
+using Trellis.Core.Demo;
+using Trellis.Core.People;
+using Trellis.Core.Plans;
+
+namespace Trellis.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything Core needs, shared by the web app, the CLI and the tests.</summary>
+    public static IServiceCollection AddTrellisCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrellisOptions>()
+            .Bind(configuration.GetSection(TrellisOptions.Section))
+            .Validate(o => o.Database != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Trellis")),
+                "Trellis:Database is Postgres but ConnectionStrings:Trellis is empty")
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(TrellisOptions.Section).Get<TrellisOptions>() ?? new TrellisOptions();
+        var connectionString = configuration.GetConnectionString("Trellis");
+        if (options.Database == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<TrellisDbContext, PostgresTrellisDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var directory = options.ResolveDataDirectory();
+                Directory.CreateDirectory(directory);
+                connectionString = $"Data Source={Path.Combine(directory, "trellis.db")}";
+            }
+
+            services.AddDbContext<TrellisDbContext, SqliteTrellisDbContext>(o => o.UseSqlite(connectionString));
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<PersonService>();
+        return services;
+    }
+}
