@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Trellis.Core.Data;
 using Trellis.Core.Demo;
 using Trellis.Core.People;
@@ -37,9 +38,10 @@ public static class ServiceCollectionExtensions
             services.AddDbContext<TrellisDbContext, SqliteTrellisDbContext>(o => o.UseSqlite(connectionString));
         }
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<OrganisationService>();
         services.AddScoped<PlanService>();
         services.AddScoped<PersonService>();
         return services;

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Data;
+using Trellis.Core.Dates;
+using Trellis.Core.Plans;
+using Trellis.Web.Infrastructure;
+
+namespace Trellis.Web.Pages.Plans.ListPlans;
+
+public class ListPlansModel(TrellisDbContext db, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
+{
+    public sealed record Row(int Id, string Title, PlanStatus Status, int Areas, int Actions, int Overdue);
+
+    public List<Row> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        Plans = await db.Plans.Where(p => p.OrganisationId == organisation.Id)
+            .OrderBy(p => p.Status == PlanStatus.Closed).ThenBy(p => p.Title)
+            .Select(p => new Row(
+                p.Id,
+                p.Title,
+                p.Status,
+                p.Areas.Count,
+                p.Areas.SelectMany(a => a.Actions).Count(),
+                p.Areas.SelectMany(a => a.Actions).Count(x => x.Due.Date < today
+                    && x.Status != ActionStatus.Complete && x.Status != ActionStatus.Dropped)))
+            .ToListAsync(ct);
+    }
+}

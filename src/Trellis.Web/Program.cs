@@ -1,0 +1,38 @@
+using Trellis.Core;
+using Trellis.Core.Data;
+using Trellis.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseDefaultServiceProvider(o =>
+{
+    o.ValidateOnBuild = true;
+    o.ValidateScopes = true;
+});
+
+builder.Services.AddTrellisCore(builder.Configuration);
+builder.Services.AddTrellisWeb();
+
+var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync();
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAntiforgery();
+app.UseMiddleware<OrganisationMiddleware>();
+app.MapRazorPages();
+app.MapGet("/healthz", () => Results.Text("ok"));
+
+await app.RunAsync();
