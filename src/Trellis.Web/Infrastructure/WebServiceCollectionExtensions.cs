@@ -9,6 +9,8 @@ public static class WebServiceCollectionExtensions
         {
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
         });
+        // Names such as Siân and dashes stay readable in the HTML; encoding still escapes markup.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<CurrentOrganisation>();
         services.AddRouting(o => o.LowercaseUrls = true);
         return services;

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Trellis.Core.Data;
+using Trellis.Core.People;
+using Trellis.Core.Plans;
+
+namespace Trellis.Web.Tests.Infrastructure;
+
+/// <summary>Builds small plans through the real services, for tests that need their own data.</summary>
+public static class TestData
+{
+    public static async Task<int> OrganisationIdAsync(TrellisWebFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        return db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).First();
+    }
+
+    public static async Task<(int PlanId, int AreaId)> PlanWithAreaAsync(TrellisWebFactory factory, string title = "Test plan")
+    {
+        var organisationId = await OrganisationIdAsync(factory);
+        using var scope = factory.Services.CreateScope();
+        var plans = scope.ServiceProvider.GetRequiredService<PlanService>();
+        var people = scope.ServiceProvider.GetRequiredService<PersonService>();
+        var plan = await plans.CreatePlanAsync(organisationId, new PlanInput(title, PlanStatus.Live, MonitoringCadence.Quarterly, null, null, true, ["Improvement Board"]));
+        await people.CreateAsync(organisationId, plan.Id, new PersonInput("SK", "Sam Kaur", "Director of Children's Social Care", null, null));
+        await people.CreateAsync(organisationId, plan.Id, new PersonInput("JS", "Jo Stone", "Early Help Commissioner", null, null));
+        var area = await plans.CreateAreaAsync(organisationId, plan.Id, new AreaInput("1", "Improve the front door", null, SourceKind.InspectionRecommendation, "Recommendation 1",
+            "SK", null, [], ["Police"], [], ["Contacts are decided within a day"], ["95% of contacts decided within one working day"], "A"));
+        return (plan.Id, area!.Id);
+    }
+}
