@@ -27,7 +27,15 @@ public class EditActionModel(TrellisDbContext db, PlanService plans, CurrentOrga
             .Where(a => a.Id == ActionId && a.Area.PlanId == PlanId && a.Area.Plan.OrganisationId == organisation.Id)
             .Select(a => new
             {
-                a.AreaId, AreaNumber = a.Area.Number, a.Ref, a.Text, DueText = a.Due.Text, a.Status, a.RagCode, a.Comments, a.Version,
+                a.AreaId,
+                AreaNumber = a.Area.Number,
+                a.Ref,
+                a.Text,
+                DueText = a.Due.Text,
+                a.Status,
+                a.RagCode,
+                a.Comments,
+                a.Version,
                 Owners = a.Owners.OrderBy(o => o.SortOrder).Select(o => o.Person != null ? (o.Person.Initials ?? o.Person.Name) : o.Text).ToList(),
             })
             .FirstOrDefaultAsync(ct);

@@ -20,7 +20,17 @@ public class EditAreaModel(TrellisDbContext db, PlanService plans, CurrentOrgani
             .Where(a => a.Id == AreaId && a.PlanId == PlanId && a.Plan.OrganisationId == organisation.Id)
             .Select(a => new
             {
-                a.Number, a.Title, a.ThemeId, a.SourceKind, a.SourceReference, a.LinkedPlans, a.Partners, a.Objectives, a.Outcomes, a.MeasuresOfSuccess, a.RagCode,
+                a.Number,
+                a.Title,
+                a.ThemeId,
+                a.SourceKind,
+                a.SourceReference,
+                a.LinkedPlans,
+                a.Partners,
+                a.Objectives,
+                a.Outcomes,
+                a.MeasuresOfSuccess,
+                a.RagCode,
                 Leads = a.Leads.OrderBy(l => l.SortOrder).Select(l => new { l.Role, Initials = l.Person != null ? l.Person.Initials : null, Name = l.Person != null ? l.Person.Name : null, l.Text }).ToList(),
             })
             .FirstOrDefaultAsync(ct);

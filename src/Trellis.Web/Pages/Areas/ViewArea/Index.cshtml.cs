@@ -44,8 +44,18 @@ public class ViewAreaModel(TrellisDbContext db, CurrentOrganisation organisation
             .Select(a => new
             {
                 PlanTitle = a.Plan.Title,
-                a.Number, a.Title, Theme = a.Theme != null ? a.Theme.Key + ". " + a.Theme.Title : null,
-                a.SourceKind, a.SourceReference, a.LinkedPlans, a.Partners, a.Objectives, a.Outcomes, a.MeasuresOfSuccess, a.RagCode, a.Warnings,
+                a.Number,
+                a.Title,
+                Theme = a.Theme != null ? a.Theme.Key + ". " + a.Theme.Title : null,
+                a.SourceKind,
+                a.SourceReference,
+                a.LinkedPlans,
+                a.Partners,
+                a.Objectives,
+                a.Outcomes,
+                a.MeasuresOfSuccess,
+                a.RagCode,
+                a.Warnings,
                 Leads = a.Leads.OrderBy(l => l.SortOrder).Select(l => new { l.Role, l.PersonId, Name = l.Person != null ? l.Person.Name : null, Initials = l.Person != null ? l.Person.Initials : null, l.Text }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
@@ -67,7 +77,16 @@ public class ViewAreaModel(TrellisDbContext db, CurrentOrganisation organisation
         var actions = await db.Actions.AsNoTracking().Where(a => a.AreaId == AreaId).OrderBy(a => a.SortOrder)
             .Select(a => new
             {
-                a.Id, a.Ref, a.Text, DueText = a.Due.Text, DueDate = a.Due.Date, a.Due.Precision, a.Status, a.RagCode, a.Comments, a.Warnings,
+                a.Id,
+                a.Ref,
+                a.Text,
+                DueText = a.Due.Text,
+                DueDate = a.Due.Date,
+                a.Due.Precision,
+                a.Status,
+                a.RagCode,
+                a.Comments,
+                a.Warnings,
                 Owners = a.Owners.OrderBy(o => o.SortOrder).Select(o => new { o.PersonId, Name = o.Person != null ? o.Person.Name : null, Initials = o.Person != null ? o.Person.Initials : null, o.Text }).ToList(),
                 Milestones = a.Milestones.OrderBy(m => m.SortOrder).Select(m => new { m.Id, m.Text, DueText = m.Due.Text, DueDate = m.Due.Date, m.Due.Precision, m.Status, m.Warnings }).ToList(),
             })
@@ -84,7 +103,10 @@ public class ViewAreaModel(TrellisDbContext db, CurrentOrganisation organisation
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == PlanId).OrderBy(i => i.SortOrder)
             .Select(i => new
             {
-                i.Name, i.TargetText, i.Unit, i.AreaNumbers,
+                i.Name,
+                i.TargetText,
+                i.Unit,
+                i.AreaNumbers,
                 Latest = i.Values.OrderByDescending(v => v.PeriodStart).Select(v => new { v.Period, v.Value, v.Text }).Take(2).ToList(),
             })
             .ToListAsync(ct);
