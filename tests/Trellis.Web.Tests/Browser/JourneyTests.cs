@@ -12,7 +12,7 @@ public sealed class JourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [BrowserFact]
     public async Task AddAction_DueQ3FinancialYear_IsListedAsDueBy31Dec2026()
     {
-        var page = await app.Browser.NewPageAsync();
+        var page = await app.Browser.NewPageAsync(new() { BypassCSP = true });
         await page.GotoAsync(app.BaseUrl + "/plans");
         await page.Locator("main table a").First.ClickAsync();
         Assert.Contains("Castlebridge", await page.Locator(".govuk-generic-header").InnerTextAsync(), StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class JourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     public async Task EveryPage_HasNoWcagViolations()
     {
         var failures = new List<string>();
-        var page = await app.Browser.NewPageAsync();
+        var page = await app.Browser.NewPageAsync(new() { BypassCSP = true });
         foreach (var url in await EveryPageAsync())
         {
             var response = await page.GotoAsync(app.BaseUrl + url);
@@ -55,7 +55,7 @@ public sealed class JourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [BrowserFact]
     public async Task FormWithErrors_HasNoWcagViolations_AndFocusesTheSummary()
     {
-        var page = await app.Browser.NewPageAsync();
+        var page = await app.Browser.NewPageAsync(new() { BypassCSP = true });
         await page.GotoAsync(app.BaseUrl + "/plans/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add plan" }).ClickAsync();
         Assert.Equal("There is a problem", (await page.Locator(".govuk-error-summary__title").InnerTextAsync()).Trim());
@@ -66,7 +66,7 @@ public sealed class JourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [BrowserFact]
     public async Task Pages_AreStyled_WithGovUkFrontend()
     {
-        var page = await app.Browser.NewPageAsync();
+        var page = await app.Browser.NewPageAsync(new() { BypassCSP = true });
         await page.GotoAsync(app.BaseUrl + "/plans");
         var font = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('h1')).fontFamily");
         var size = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('h1')).fontSize");
