@@ -74,7 +74,7 @@ public static class DueDateReader
     private static DueDateReading ReadWithDates(string text, Scanner scanner, List<DateMatch> dates, string? recurrence)
     {
         var warnings = dates.Where(d => d.Warning is not null).Select(d => d.Warning!).ToList();
-        warnings.AddRange(scanner.TrailingNumbers(dates));
+        warnings.AddRange(scanner.StrayNumbers(dates));
 
         // The due date is the latest the cell allows; a recurring one is due at its first date.
         var chosen = recurrence is null
@@ -197,38 +197,30 @@ public static class DueDateReader
         private const int EarliestYear = 1990;
         private const int LatestYear = 2099;
 
-        private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
-        {
-            ["january"] = 1, ["jan"] = 1,
-            ["february"] = 2, ["feb"] = 2, ["febuary"] = 2,
-            ["march"] = 3, ["mar"] = 3,
-            ["april"] = 4, ["apr"] = 4,
-            ["may"] = 5,
-            ["june"] = 6, ["jun"] = 6,
-            ["july"] = 7, ["jul"] = 7,
-            ["august"] = 8, ["aug"] = 8,
-            ["september"] = 9, ["sept"] = 9, ["sep"] = 9,
-            ["october"] = 10, ["oct"] = 10,
-            ["november"] = 11, ["nov"] = 11,
-            ["december"] = 12, ["dec"] = 12,
-        };
+        /// <summary>The names of each month in turn, full and short ("febuary" is a real and common spelling).</summary>
+        private static readonly Dictionary<string, int> Months = NumberEach(
+        [
+            "january jan", "february feb febuary", "march mar", "april apr", "may", "june jun",
+            "july jul", "august aug", "september sept sep", "october oct", "november nov", "december dec",
+        ]);
 
-        private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
-        {
-            ["monday"] = DayOfWeek.Monday, ["mon"] = DayOfWeek.Monday,
-            ["tuesday"] = DayOfWeek.Tuesday, ["tue"] = DayOfWeek.Tuesday, ["tues"] = DayOfWeek.Tuesday,
-            ["wednesday"] = DayOfWeek.Wednesday, ["wed"] = DayOfWeek.Wednesday,
-            ["thursday"] = DayOfWeek.Thursday, ["thu"] = DayOfWeek.Thursday, ["thur"] = DayOfWeek.Thursday, ["thurs"] = DayOfWeek.Thursday,
-            ["friday"] = DayOfWeek.Friday, ["fri"] = DayOfWeek.Friday,
-            ["saturday"] = DayOfWeek.Saturday, ["sat"] = DayOfWeek.Saturday,
-            ["sunday"] = DayOfWeek.Sunday, ["sun"] = DayOfWeek.Sunday,
-        };
+        /// <summary>The names of each weekday from Sunday, as <see cref="DayOfWeek"/> counts them.</summary>
+        private static readonly Dictionary<string, int> Weekdays = NumberEach(
+        [
+            "sunday sun", "monday mon", "tuesday tue tues", "wednesday wed",
+            "thursday thu thur thurs", "friday fri", "saturday sat",
+        ], firstNumber: 0);
 
         private static readonly HashSet<string> OrdinalSuffixes = new(["st", "nd", "rd", "th"], StringComparer.Ordinal);
 
         /// <summary>Words before a month, quarter or year that say which part of it; the first four mean earlier than its end.</summary>
         private static readonly HashSet<string> EarlyQualifiers = new(["early", "mid", "middle", "beginning", "start"], StringComparer.Ordinal);
         private static readonly HashSet<string> LateQualifiers = new(["end", "late"], StringComparer.Ordinal);
+
+        /// <summary>The last month each season or school term can reach (see <see cref="MatchSeason"/>).</summary>
+        private static readonly Dictionary<string, int> SeasonEnds = new(StringComparer.Ordinal) { ["spring"] = 5, ["summer"] = 8, ["autumn"] = 12 };
+
+        private static readonly Dictionary<string, int> OrdinalWords = NumberEach(["first", "second", "third", "fourth"]);
 
         private static readonly HashSet<string> QuarterJoiners = new(["&", "/", "-", "+", ",", "and", "to"], StringComparer.Ordinal);
 
@@ -300,27 +292,52 @@ public static class DueDateReader
             return null;
         }
 
-        /// <summary>Numbers stuck to the end of a date ("30 th Sep 16 20"): the author meant something, and we ignored it.</summary>
-        public IEnumerable<string> TrailingNumbers(List<DateMatch> dates)
+        /// <summary>
+        /// Numbers stuck to a date with nothing but symbols between ("30 th Sep 16 20", "12/13/2016"): the author meant
+        /// something by them, and we ignored it.
+        /// </summary>
+        public IEnumerable<string> StrayNumbers(List<DateMatch> dates)
         {
+            var taken = new HashSet<int>(recurrenceTokens);
             foreach (var date in dates)
             {
-                var first = -1;
-                var last = -1;
-                for (var i = date.EndToken; i < tokens.Count && !IsWord(i) && !dates.Any(d => d.StartToken == i); i++)
+                taken.UnionWith(Enumerable.Range(date.StartToken, date.EndToken - date.StartToken));
+            }
+
+            foreach (var date in dates)
+            {
+                if (NumbersNextTo(date.StartToken - 1, -1, taken) is { } before)
                 {
-                    if (Is(i, TokenKind.Number) && !recurrenceTokens.Contains(i))
-                    {
-                        first = first < 0 ? i : first;
-                        last = i;
-                    }
+                    yield return $"'{before}' before '{date.Text}' was ignored";
                 }
 
-                if (first >= 0)
+                if (NumbersNextTo(date.EndToken, 1, taken) is { } after)
                 {
-                    yield return $"'{Span(first, last + 1)}' after '{date.Text}' was ignored";
+                    yield return $"'{after}' after '{date.Text}' was ignored";
                 }
             }
+        }
+
+        /// <summary>The run of numbers and symbols from <paramref name="from"/> outwards, up to a word or another date, if it holds a number.</summary>
+        private string? NumbersNextTo(int from, int step, HashSet<int> taken)
+        {
+            var nearest = -1;
+            var farthest = -1;
+            for (var i = from; i >= 0 && i < tokens.Count && !IsWord(i) && !taken.Contains(i); i += step)
+            {
+                if (Is(i, TokenKind.Number))
+                {
+                    nearest = nearest < 0 ? i : nearest;
+                    farthest = i;
+                }
+            }
+
+            if (nearest < 0)
+            {
+                return null;
+            }
+
+            return step > 0 ? Span(nearest, farthest + 1) : Span(farthest, nearest + 1);
         }
 
         /// <summary>"TBC", "tbc with IT provider", "To be confirmed", "t.b.c.", "??".</summary>
@@ -382,12 +399,73 @@ public static class DueDateReader
 
         /// <summary>The date forms, most specific first, so "28/02/2016" is never read as the financial year "28/02".</summary>
         private DateMatch? MatchAt(int i) =>
+            MatchWeekCommencing(i)
+            ?? MatchDay(i)
+            ?? MatchSeason(i)
+            ?? MatchQualified(i)
+            ?? MatchPeriod(i);
+
+        private DateMatch? MatchDay(int i) =>
             MatchIsoDay(i)
             ?? MatchNumericDay(i)
             ?? MatchDayMonthYear(i)
-            ?? MatchMonthDayYear(i)
-            ?? MatchQualified(i)
-            ?? MatchPeriod(i);
+            ?? MatchMonthDayYear(i);
+
+        /// <summary>"w/c 6th June 2016", "week commencing 6 June 2016": the last day the text allows is the week's last.</summary>
+        private DateMatch? MatchWeekCommencing(int i)
+        {
+            int j;
+            if (IsWord(i, "w") && IsSymbol(i + 1, "/") && IsWord(i + 2, "c", "b"))
+            {
+                j = i + 3;
+            }
+            else if (IsWord(i, "wc", "wb"))
+            {
+                j = i + 1;
+            }
+            else if (IsWord(i, "week") && IsWord(i + 1, "commencing", "beginning", "starting"))
+            {
+                j = i + 2;
+            }
+            else
+            {
+                return null;
+            }
+
+            var day = MatchDay(j);
+            if (day is null || day.Precision != DuePrecision.Day || day.Warning is not null)
+            {
+                return null;
+            }
+
+            var text = Span(i, day.EndToken);
+            var end = day.Date.AddDays(6);
+            return new DateMatch(i, day.EndToken, text, end, DuePrecision.Day, $"'{text}' is read as the end of that week, {Format(end)}");
+        }
+
+        /// <summary>
+        /// "Summer 2016", "Autumn term 2016": month precision at the latest end the words allow, season or school term
+        /// (spring season ends in May, summer in August, the autumn term in December), with a warning. Winter straddles
+        /// two years, so it is left unread.
+        /// </summary>
+        private DateMatch? MatchSeason(int i)
+        {
+            if (!Is(i, TokenKind.Word) || !SeasonEnds.TryGetValue(tokens[i].Value, out var month))
+            {
+                return null;
+            }
+
+            var j = IsWord(i + 1, "term") ? i + 2 : i + 1;
+            j = IsWord(j, "of") ? j + 1 : j;
+            if (!TryYearNumber(j, out var year))
+            {
+                return null;
+            }
+
+            var text = Span(i, j + 1);
+            var end = LastDayOfMonth(year, month);
+            return new DateMatch(i, j + 1, text, end, DuePrecision.Month, $"'{text}' is read as due by {Format(end)}");
+        }
 
         /// <summary>"2016-06-30".</summary>
         private DateMatch? MatchIsoDay(int i)
@@ -426,7 +504,7 @@ public static class DueDateReader
             DayOfWeek? weekday = null;
             if (Is(j, TokenKind.Word) && Weekdays.TryGetValue(tokens[j].Value, out var named))
             {
-                weekday = named;
+                weekday = (DayOfWeek)named;
                 j = IsSymbol(j + 1, ",") ? j + 2 : j + 1;
             }
 
@@ -608,6 +686,21 @@ public static class DueDateReader
             return new DateMatch(start, end, text, date, DuePrecision.Day, warning);
         }
 
+        /// <summary>Numbers each space-separated group of names in turn: every name in the first group gets <paramref name="firstNumber"/>.</summary>
+        private static Dictionary<string, int> NumberEach(string[] groups, int firstNumber = 1)
+        {
+            var numbered = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var n = 0; n < groups.Length; n++)
+            {
+                foreach (var name in groups[n].Split(' '))
+                {
+                    numbered.Add(name, n + firstNumber);
+                }
+            }
+
+            return numbered;
+        }
+
         private DateMatch Match(int start, int end, DateOnly date, DuePrecision precision) =>
             new(start, end, Span(start, end), date, precision, null);
 
@@ -654,7 +747,8 @@ public static class DueDateReader
                 return true;
             }
 
-            if (Is(j, TokenKind.Number) && tokens[j].Digits == 2)
+            // "June 21st" names a day, not the year 2021.
+            if (Is(j, TokenKind.Number) && tokens[j].Digits == 2 && !IsWord(j + 1, OrdinalSuffixes))
             {
                 year = 2000 + tokens[j].Number;
                 next = j + 1;
@@ -728,11 +822,14 @@ public static class DueDateReader
         private bool IsJoiner(int i) =>
             (Is(i, TokenKind.Symbol) || Is(i, TokenKind.Word)) && QuarterJoiners.Contains(tokens[i].Value);
 
-        /// <summary>"Q3", "Quarter 3", or (after a joiner) a bare "4".</summary>
+        /// <summary>"Q3", "Quarter 3", "3rd quarter", "third quarter", or (after a joiner) a bare "4".</summary>
         private bool TryQuarter(int i, bool requireMarker, out int quarter, out int next)
         {
-            quarter = 0;
-            next = i;
+            if (TryOrdinalQuarter(i, out quarter, out next))
+            {
+                return true;
+            }
+
             var j = IsWord(i, "q", "quarter") ? i + 1 : i;
             if ((requireMarker && j == i) || !Is(j, TokenKind.Number) || tokens[j].Digits != 1 || tokens[j].Number is < 1 or > 4)
             {
@@ -740,6 +837,31 @@ public static class DueDateReader
             }
 
             quarter = tokens[j].Number;
+            next = j + 1;
+            return true;
+        }
+
+        private bool TryOrdinalQuarter(int i, out int quarter, out int next)
+        {
+            quarter = 0;
+            next = i;
+            var j = i;
+            if (Is(i, TokenKind.Word) && OrdinalWords.TryGetValue(tokens[i].Value, out var named))
+            {
+                quarter = named;
+                j = i + 1;
+            }
+            else if (TryNumber(i, 1, out var number) && IsWord(i + 1, OrdinalSuffixes))
+            {
+                quarter = number;
+                j = i + 2;
+            }
+
+            if (quarter is < 1 or > 4 || !IsWord(j, "quarter", "qtr"))
+            {
+                return false;
+            }
+
             next = j + 1;
             return true;
         }

@@ -35,6 +35,9 @@ public class DueDateReaderTests
     [InlineData("30th Sept 2016", "2016-09-30", "day")]
     [InlineData("30 SEPTEMBER 2016", "2016-09-30", "day")]
     [InlineData("by 31st March 2016", "2016-03-31", "day")]
+    [InlineData("30.6.2016", "2016-06-30", "day")]
+    [InlineData("w/c 6th June 2016", "2016-06-12", "day")]
+    [InlineData("week commencing 27 June 2016", "2016-07-03", "day")]
     // Impossible days: the last day of the month the author named.
     [InlineData("31 st April 2016", "2016-04-30", "day")]
     [InlineData("31st April 2016", "2016-04-30", "day")]
@@ -70,6 +73,10 @@ public class DueDateReaderTests
     [InlineData("06/2016", "2016-06-30", "month")]
     [InlineData("2016-06", "2016-06-30", "month")]
     [InlineData("Jan \u2013 May 2019", "2019-05-31", "month")]
+    [InlineData("Nov.2016", "2016-11-30", "month")]
+    [InlineData("Mar-19", "2019-03-31", "month")]
+    [InlineData("Summer 2016", "2016-08-31", "month")]
+    [InlineData("Autumn term 2016", "2016-12-31", "month")]
     // Quarters.
     [InlineData("Q3 2019/20", "2019-12-31", "quarter")]
     [InlineData("Q3 2026/27", "2026-12-31", "quarter")]
@@ -90,6 +97,9 @@ public class DueDateReaderTests
     [InlineData("Q3 2019", "2019-09-30", "quarter")]
     [InlineData("q4 2019", "2019-12-31", "quarter")]
     [InlineData("end of Q3 2019/20", "2019-12-31", "quarter")]
+    [InlineData("3rd quarter 2016/17", "2016-12-31", "quarter")]
+    [InlineData("third quarter 2016/17", "2016-12-31", "quarter")]
+    [InlineData("Q4 2015-16", "2016-03-31", "quarter")]
     // Years.
     [InlineData("2016/17", "2017-03-31", "year")]
     [InlineData("16/17", "2017-03-31", "year")]
@@ -129,6 +139,9 @@ public class DueDateReaderTests
     [InlineData("Done", null, "none")]
     [InlineData("As soon as possible", null, "none")]
     [InlineData("June", null, "none")]
+    [InlineData("June 21st", null, "none")]
+    [InlineData("31st Dec", null, "none")]
+    [InlineData("Q2", null, "none")]
     [InlineData("", null, "none")]
     [InlineData("   ", null, "none")]
     public void Read_RealWorldText_GivesLastDayAndPrecision(string text, string? expectedDate, string expectedPrecision)
@@ -277,6 +290,15 @@ public class DueDateReaderTests
         Assert.Equal(["'20' after '30 th Sep 16' was ignored"], reading.Warnings);
     }
 
+    [Fact]
+    public void Read_NumbersBeforeADate_AreIgnoredWithAWarning()
+    {
+        var reading = DueDateReader.Read("12/13/2016");
+
+        Assert.Equal(new DateOnly(2016, 12, 31), reading.Date);
+        Assert.Equal(["'12/13' before '2016' was ignored"], reading.Warnings);
+    }
+
     [Theory]
     [InlineData("First report June 2015 and then quarterly", "recurs quarterly after the first date")]
     [InlineData("Monthly from April 2016", "recurs monthly after the first date")]
@@ -317,6 +339,8 @@ public class DueDateReaderTests
     [InlineData("Early June 2019", "'Early June 2019' is read as due by 30 June 2019")]
     [InlineData("mid June 2019", "'mid June 2019' is read as due by 30 June 2019")]
     [InlineData("Beginning of 2017", "'Beginning of 2017' is read as due by 31 December 2017")]
+    [InlineData("Summer term 2016", "'Summer term 2016' is read as due by 31 August 2016")]
+    [InlineData("w/c 6th June 2016", "'w/c 6th June 2016' is read as the end of that week, 12 June 2016")]
     public void Read_EarlyInAPeriod_WarnsThatTheEndIsStored(string text, string warning)
     {
         Assert.Equal([warning], DueDateReader.Read(text).Warnings);
