@@ -23,7 +23,10 @@ public sealed record OwnerReading(string Text, int? PersonId, string? Warning)
 /// <item>the full name, ignoring case and extra spaces, and ignoring a leading title such as "Dr", "Cllr" or "DCI" on
 /// either side when the rest matches exactly;</item>
 /// <item>the job title, ignoring case and extra spaces;</item>
-/// <item>any of these followed by a remark in brackets ("Paul King (R&amp;A)").</item>
+/// <item>any of these followed by a remark in brackets ("Paul King (R&amp;A)");</item>
+/// <item>a full name whose surname is one letter away from exactly one lead's, first names equal ("Barrie Neal" for
+/// Barrie Neale). The hand-checked Lewisham import resolves that lead, so we do too, but with a warning: it is the
+/// only reading that is resolved and still warns.</item>
 /// </list>
 /// <para>What does not resolve is kept as written with a warning. When nothing in a piece resolves, the piece stays
 /// whole ("Chair of PSCB", "Head of Safeguarding and Quality Assurance") unless it is a list of initials or a list of
@@ -63,6 +66,7 @@ public static class OwnerReader
 
     private static string? Warning(string text, Piece piece) => piece switch
     {
+        { SpelledAs: { } known } => $"'{text}' is read as {known}, as the key leads table spells it",
         { PersonId: not null } => null,
         { Ambiguous: true } => $"'{text}' matches more than one person in the key leads table",
         _ => $"'{text}' does not match anyone in the key leads table",
@@ -73,7 +77,7 @@ public static class OwnerReader
         string.Join(' ', text.Replace('\u2019', '\'').Replace('\u2018', '\'').Split(' ', '\t', '\r', '\n').Where(w => w.Length > 0));
 
     /// <summary>A span of the cell, resolved to one person, ambiguous, or unresolved.</summary>
-    private sealed record Piece(int Start, int End, int? PersonId, bool Ambiguous)
+    private sealed record Piece(int Start, int End, int? PersonId, bool Ambiguous, string? SpelledAs = null)
     {
         public bool Recognised => PersonId is not null || Ambiguous;
     }
@@ -87,6 +91,9 @@ public static class OwnerReader
         Joins,
         Spaces,
     }
+
+    /// <summary>Who a piece of text names; <see cref="SpelledAs"/> is set when the name was misspelt.</summary>
+    private readonly record struct Resolution(Match Match, int Id, string? SpelledAs);
 
     private enum Match
     {
@@ -104,26 +111,31 @@ public static class OwnerReader
              "dci", "di", "ds", "dc", "det", "supt", "ch", "insp", "sgt", "pc", "cdr"],
             StringComparer.OrdinalIgnoreCase);
 
-        public (Match Match, int Id) Resolve(string text)
+        public Resolution Resolve(string text)
         {
             var candidate = Normalise(text).Trim('.', ',', ' ', '-', '*', '\u2022');
             if (candidate.Length == 0)
             {
-                return (Match.None, 0);
+                return default;
+            }
+
+            if (candidate.EndsWith(')') && candidate.LastIndexOf('(') is > 0 and var open && Matching(candidate).Count == 0)
+            {
+                // "Paul King (R&A)": the remark in brackets describes the owner.
+                candidate = candidate[..open].TrimEnd();
             }
 
             var found = Matching(candidate);
-            if (found.Count == 0 && candidate.EndsWith(')') && candidate.LastIndexOf('(') is > 0 and var open)
+            if (found.Count == 0 && MisspeltName(candidate) is { } near)
             {
-                // "Paul King (R&A)": the remark in brackets describes the owner.
-                found = Matching(candidate[..open].TrimEnd());
+                return new Resolution(Match.One, near.Id, WithoutTitle(Normalise(near.Name!)));
             }
 
             return found.Count switch
             {
-                0 => (Match.None, 0),
-                1 => (Match.One, found[0]),
-                _ => (Match.Many, 0),
+                0 => default,
+                1 => new Resolution(Match.One, found[0], null),
+                _ => new Resolution(Match.Many, 0, null),
             };
         }
 
@@ -142,6 +154,59 @@ public static class OwnerReader
                 .Select(p => p.Id)
                 .Distinct()
                 .ToList();
+        }
+
+        /// <summary>
+        /// The one lead whose name differs only by a letter in the surname ("Barrie Neal" for Barrie Neale). The first
+        /// names must be the same and the surnames at least four letters, so short or partial names never match; the
+        /// reading carries a warning so someone checks it.
+        /// </summary>
+        private KnownPerson? MisspeltName(string candidate)
+        {
+            var words = WithoutTitle(candidate).Split(' ');
+            if (words.Length < 2 || words[^1].Length < 4)
+            {
+                return null;
+            }
+
+            var near = people.Where(p => p.Name is not null && IsMisspelling(words, WithoutTitle(Normalise(p.Name)).Split(' '))).ToList();
+            return near.Count == 1 ? near[0] : null;
+        }
+
+        private static bool IsMisspelling(string[] written, string[] known) =>
+            written.Length == known.Length
+            && known[^1].Length >= 4
+            && written.AsSpan(..^1).SequenceEqual(known.AsSpan(..^1), StringComparer.OrdinalIgnoreCase)
+            && IsOneEditApart(written[^1].ToUpperInvariant(), known[^1].ToUpperInvariant());
+
+        /// <summary>One letter added, dropped, changed, or two neighbours swapped.</summary>
+        private static bool IsOneEditApart(string a, string b)
+        {
+            if (a.Length > b.Length)
+            {
+                (a, b) = (b, a);
+            }
+
+            if (b.Length - a.Length > 1 || a == b)
+            {
+                return false;
+            }
+
+            var prefix = 0;
+            while (prefix < a.Length && a[prefix] == b[prefix])
+            {
+                prefix++;
+            }
+
+            if (a.Length < b.Length)
+            {
+                return a.AsSpan(prefix).SequenceEqual(b.AsSpan(prefix + 1));
+            }
+
+            var changed = a.AsSpan(prefix + 1).SequenceEqual(b.AsSpan(prefix + 1));
+            var swapped = prefix + 1 < a.Length && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix]
+                && a.AsSpan(prefix + 2).SequenceEqual(b.AsSpan(prefix + 2));
+            return changed || swapped;
         }
 
         private static bool Same(string? known, string candidate) =>
@@ -187,10 +252,11 @@ public static class OwnerReader
 
         private List<Piece> Read(int start, int end, Level level)
         {
-            var (match, id) = leads.Resolve(text[start..end]);
-            if (match != Match.None)
+            var resolution = leads.Resolve(text[start..end]);
+            if (resolution.Match != Match.None)
             {
-                return [new Piece(start, end, match == Match.One ? id : null, match == Match.Many)];
+                var id = resolution.Match == Match.One ? resolution.Id : (int?)null;
+                return [new Piece(start, end, id, resolution.Match == Match.Many, resolution.SpelledAs)];
             }
 
             if (level > Level.Spaces)

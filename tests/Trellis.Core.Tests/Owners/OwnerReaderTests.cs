@@ -85,6 +85,12 @@ public class OwnerReaderTests
     [InlineData("Dr Paul King", "7")]
     [InlineData("Cllr. Barrie Neale", "18")]
     [InlineData("Paul Kingsley", "Paul Kingsley")]
+    // A surname one letter out, for exactly one lead with the same first name, resolves (with a warning, below).
+    [InlineData("Stephen Kitchman/Barrie Neal", "3|18")]
+    [InlineData("Ann Walace", "10")]
+    [InlineData("Barry Neale", "Barry Neale")]
+    [InlineData("B Neale", "B Neale")]
+    [InlineData("Paul Kin", "Paul Kin")]
     // A remark in brackets describes the owner.
     [InlineData("Andy Furphy (AF)", "17")]
     [InlineData("Barrie Neale (BN), Sara Williams (SW)", "18|2")]
@@ -194,6 +200,28 @@ public class OwnerReaderTests
 
         Assert.Equal(["SK", "JS"], owners.Select(o => o.Text));
         Assert.All(owners, o => Assert.NotNull(o.Warning));
+    }
+
+    [Fact]
+    public void Read_MisspeltSurname_ResolvesWithAWarningToCheck()
+    {
+        var owners = OwnerReader.Read("Stephen Kitchman/Barrie Neal", Lewisham);
+
+        Assert.Equal(
+            [
+                new OwnerReading("Stephen Kitchman", 3, null),
+                new OwnerReading("Barrie Neal", 18, "'Barrie Neal' is read as Barrie Neale, as the key leads table spells it"),
+            ],
+            owners);
+    }
+
+    [Fact]
+    public void Read_MisspeltSurnameNearTwoLeads_IsNotGuessed()
+    {
+        KnownPerson[] people = [new(1, "JSi", "Jo Smith"), new(2, "JSy", "Jo Smyth")];
+
+        Assert.Equal("Jo Smeth", Describe(OwnerReader.Read("Jo Smeth", people)));
+        Assert.Equal("1", Describe(OwnerReader.Read("Jo Smith", people)));
     }
 
     [Theory]
