@@ -21,8 +21,12 @@ namespace Trellis.Core.Dates;
 /// <item>"Early June 2019" and "mid June 2019" keep month precision (due by 30 June) and say so in a warning, because the
 /// author meant earlier than the date we store.</item>
 /// <item>Two-digit years are 20YY. Numeric dates are UK order (day/month/year). "2011-12" is the financial year 2011/12,
-/// not December 2011, because councils write financial years that way and the interchange never puts months in due text.</item>
-/// <item>"Complete", "Done", "N/A" and "NFA" are not dates: precision none with a warning, so the importer can ask.</item>
+/// not December 2011, because that is how councils write financial years. A month and a bare two-digit number is a month
+/// and year ("Feb 17" is February 2017, so "Sep 30" is September 2030); a day needs an ordinal or a four-digit year.</item>
+/// <item>"Summer 2016" and "Autumn term 2016" read as the latest end of the season or school term (August, December), and
+/// "w/c 6th June 2016" as the last day of that week, each with a warning. Winter straddles two years and is not read.</item>
+/// <item>"Complete", "Done", "N/A" and "NFA" are not dates: precision none with a warning, so the importer can ask.
+/// Beside a date, "completed" or "done" adds a warning that the date may be when it was finished.</item>
 /// </list>
 /// </remarks>
 public static class DueDateReader

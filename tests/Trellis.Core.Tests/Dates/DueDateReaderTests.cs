@@ -396,6 +396,28 @@ public class DueDateReaderTests
         Assert.Equal(DuePrecision.Quarter, reading.Precision);
     }
 
+    [Theory]
+    [InlineData("0/0/0")]
+    [InlineData("00/01/00")]
+    [InlineData("99/00")]
+    [InlineData("Q4 2099/00")]
+    [InlineData("2099/2100")]
+    [InlineData("31/02/99999")]
+    [InlineData("123456789012345678901234567890 March")]
+    [InlineData("Q")]
+    [InlineData("Q3 &")]
+    [InlineData("w/c")]
+    [InlineData("&amp;")]
+    [InlineData("' - / . ,")]
+    [InlineData("\u0663\u0661 March 2016")]
+    public void Read_OddText_NeverThrowsAndKeepsTheText(string text)
+    {
+        var reading = DueDateReader.Read(text);
+
+        Assert.Equal(text, reading.Text);
+        Assert.True(reading.Date is null || reading.Precision is DuePrecision.Day or DuePrecision.Month or DuePrecision.Quarter or DuePrecision.Year);
+    }
+
     [Fact]
     public void Read_DoesNotDependOnTheMachineCulture()
     {
