@@ -27,7 +27,6 @@ public static class CliApp
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IConfiguration? configuration = null)
@@ -132,7 +131,7 @@ public static class CliApp
 
     private sealed record PlanJson(int Id, string Title, Core.Plans.PlanStatus Status, string Organisation, int Areas, int Actions);
 
-    private sealed record DueJson(string Text, string? Date, DuePrecision Precision, IReadOnlyList<string> Warnings, IReadOnlyList<DueJson>? Milestones)
+    private sealed record DueJson(string Text, string? Date, DuePrecision Precision, IReadOnlyList<string> Warnings, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DueJson>? Milestones)
     {
         public static DueJson From(DueDateReading reading) => new(
             reading.Text,
