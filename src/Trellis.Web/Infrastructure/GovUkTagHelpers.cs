@@ -223,12 +223,16 @@ public sealed class RagTagTagHelper : TagHelper
 /// </summary>
 internal sealed class FieldOrder(Type? model)
 {
-    public int Of(string key)
+    public long Of(string key)
     {
         var type = model;
-        var position = 0;
-        foreach (var part in key.Split('.'))
+        var position = 0L;
+        foreach (var segment in key.Split('.'))
         {
+            // "Rows[3]" is property Rows, item 3.
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var part = bracket < 0 ? segment : segment[..bracket];
+            var item = bracket < 0 ? 0 : int.TryParse(segment[(bracket + 1)..^1], out var n) ? n : 0;
             var properties = type?.GetProperties().OrderBy(p => p.MetadataToken).ToList();
             var index = properties?.FindIndex(p => string.Equals(p.Name, part, StringComparison.OrdinalIgnoreCase)) ?? -1;
             if (index < 0)
@@ -238,6 +242,11 @@ internal sealed class FieldOrder(Type? model)
 
             position = (position * 100) + index;
             type = properties![index].PropertyType;
+            if (bracket >= 0)
+            {
+                position = (position * 100) + item;
+                type = type.IsGenericType ? type.GetGenericArguments()[0] : type.GetElementType();
+            }
         }
 
         return position;
