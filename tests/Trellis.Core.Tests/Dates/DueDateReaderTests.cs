@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Trellis.Core.Dates;
+using Trellis.Testing;
 
 namespace Trellis.Core.Tests.Dates;
 
@@ -437,17 +438,10 @@ public class DueDateReaderTests
     }
 
     /// <summary>Every due date in the hand-checked expected imports reads as the gold says.</summary>
-    [Fact]
+    [SharedDataFact]
     public void Read_EveryGoldDueDate_MatchesTheExpectedImports()
     {
-        var expected = FindExpectedDirectory();
-        if (expected is null)
-        {
-            Assert.False(
-                string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-                "shared/expected was not found above " + AppContext.BaseDirectory + "; CI must provide the expected imports.");
-            return;
-        }
+        var expected = SharedData.Path("expected");
 
         var checkedCount = 0;
         var misses = new List<string>();
@@ -495,21 +489,6 @@ public class DueDateReaderTests
                 }
             }
         }
-    }
-
-    /// <summary>The shared folder sits beside the repository, so walk up until one holds shared/expected.</summary>
-    private static string? FindExpectedDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "expected");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private static DateOnly? ParseDate(string? iso) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Trellis.Testing;
@@ -40,6 +41,8 @@ public class TrellisWebFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Trellis", connection);
         }
 
+        // Keep test output readable: the app's request and SQL logs only when something is wrong.
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
