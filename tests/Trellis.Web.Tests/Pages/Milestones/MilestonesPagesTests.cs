@@ -190,12 +190,12 @@ public class MilestonesPagesTests : IDisposable
         // Our own forms, with valid antiforgery tokens, posted at their milestone.
         var add = await _client.GetAsync($"/plans/{planId}/actions/{actionId}/milestones/new");
         var fields = new Dictionary<string, string> { ["Form.Text"] = "Taken over", ["Form.Due"] = "", ["Form.CheckedDue"] = "" };
-        var posted = await _client.SubmitAsync(add, fields, action: $"/plans/{theirPlanId}/actions/{theirActionId}/milestones/new");
+        var posted = await _client.SubmitAsync(add, fields, action: $"http://localhost/plans/{theirPlanId}/actions/{theirActionId}/milestones/new");
         Assert.Equal(HttpStatusCode.NotFound, posted.Status);
-        posted = await _client.SubmitAsync(add, fields, action: $"/plans/{theirPlanId}/milestones/{theirMilestoneId}/edit");
+        posted = await _client.SubmitAsync(add, fields, action: $"http://localhost/plans/{theirPlanId}/milestones/{theirMilestoneId}/edit");
         Assert.Equal(HttpStatusCode.NotFound, posted.Status);
         var delete = await _client.GetAsync($"/plans/{planId}/milestones/{milestoneId}/delete");
-        posted = await _client.SubmitAsync(delete, new Dictionary<string, string>(), action: $"/plans/{theirPlanId}/milestones/{theirMilestoneId}/delete");
+        posted = await _client.SubmitAsync(delete, new Dictionary<string, string>(), action: $"http://localhost/plans/{theirPlanId}/milestones/{theirMilestoneId}/delete");
         Assert.Equal(HttpStatusCode.NotFound, posted.Status);
     }
 

@@ -254,10 +254,10 @@ public class PeoplePagesTests : IDisposable
 
         // Our own forms, with valid antiforgery tokens, posted at their person.
         var edit = await _client.GetAsync($"/people/{samId}/edit");
-        var posted = await _client.SubmitAsync(edit, new Dictionary<string, string>(), action: $"/people/{theirs}/edit");
+        var posted = await _client.SubmitAsync(edit, new Dictionary<string, string>(), action: $"http://localhost/people/{theirs}/edit");
         Assert.Equal(HttpStatusCode.NotFound, posted.Status);
         var delete = await _client.GetAsync($"/people/{samId}/delete");
-        posted = await _client.SubmitAsync(delete, new Dictionary<string, string>(), action: $"/people/{theirs}/delete");
+        posted = await _client.SubmitAsync(delete, new Dictionary<string, string>(), action: $"http://localhost/people/{theirs}/delete");
         Assert.Equal(HttpStatusCode.NotFound, posted.Status);
     }
 

@@ -150,12 +150,12 @@ public class ThemesPagesTests : IDisposable
 
         // Our own forms, with valid antiforgery tokens, posted at their theme.
         var edit = await _client.GetAsync($"/plans/{planId}/themes/{themeId}/edit");
-        var posted = await _client.SubmitAsync(edit, new Dictionary<string, string>(), action: $"/plans/{theirPlanId}/themes/{theirThemeId}/edit");
+        var posted = await _client.SubmitAsync(edit, new Dictionary<string, string>(), action: $"http://localhost/plans/{theirPlanId}/themes/{theirThemeId}/edit");
         Assert.Equal(HttpStatusCode.NotFound, posted.Status);
         var delete = await _client.GetAsync($"/plans/{planId}/themes/{themeId}/delete");
-        posted = await _client.SubmitAsync(delete, new Dictionary<string, string>(), action: $"/plans/{theirPlanId}/themes/{theirThemeId}/delete");
+        posted = await _client.SubmitAsync(delete, new Dictionary<string, string>(), action: $"http://localhost/plans/{theirPlanId}/themes/{theirThemeId}/delete");
         Assert.Equal(HttpStatusCode.NotFound, posted.Status);
-        posted = await _client.SubmitAsync(edit, new Dictionary<string, string>(), action: $"/plans/{theirPlanId}/themes/new");
+        posted = await _client.SubmitAsync(edit, new Dictionary<string, string>(), action: $"http://localhost/plans/{theirPlanId}/themes/new");
         Assert.Equal(HttpStatusCode.NotFound, posted.Status);
     }
 
