@@ -15,6 +15,7 @@ public enum DuePrecision
 /// <summary>
 /// A due date as written and as understood. Several dates in one cell give one
 /// <see cref="Parts"/> entry each (they become milestones); the reading itself is then the latest of them.
+/// A cell with a single date has no parts.
 /// </summary>
 public sealed record DueDateReading(
     string Text,
@@ -30,7 +31,10 @@ public sealed record DueDateReading(
 
 public sealed record DueDateReaderOptions
 {
-    /// <summary>Whether a bare "Q3 2019" means a financial quarter (the plan says so) rather than a calendar one.</summary>
+    /// <summary>
+    /// Whether a bare "Q3 2019" means a financial quarter (the plan says so) rather than a calendar one. When it does, the
+    /// year is the one the financial year starts in: "Q3 2019" is Q3 of 2019/20, ending 31 December 2019.
+    /// </summary>
     public bool BareQuartersAreFinancial { get; init; }
 
     public static DueDateReaderOptions Default { get; } = new();

@@ -38,3 +38,9 @@ public sealed record ActionInput(
     string? Comments);
 
 public sealed record MilestoneInput(string Text, string? DueText, ActionStatus? Status);
+
+public sealed record RatingInput(string Code, string Label, string? Meaning, bool IsComplete);
+
+public sealed record JudgementInput(string Area, Grade? Grade, string? GradeText);
+
+public sealed record InspectionInput(string? Framework, DateOnly? Start, DateOnly? End, DateOnly? Published, IReadOnlyList<JudgementInput> Judgements);

@@ -246,6 +246,69 @@ public sealed class PlanService(TrellisDbContext db)
         return true;
     }
 
+    /// <summary>
+    /// Replaces one of the plan's rating scales. Returns the codes still used by actions, areas or
+    /// monitoring that the new scale drops (nothing is saved then), or an empty list when saved;
+    /// null when the plan is not found.
+    /// </summary>
+    public async Task<List<string>?> SetRatingsAsync(int organisationId, int planId, RagScale scale, IReadOnlyList<RatingInput> ratings, CancellationToken ct = default)
+    {
+        if (!await PlanExists(organisationId, planId, ct))
+        {
+            return null;
+        }
+
+        var kept = ratings.Select(r => r.Code.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var used = scale == RagScale.Progress
+            ? await db.Actions.Where(a => a.Area.PlanId == planId && a.RagCode != null).Select(a => a.RagCode!)
+                .Concat(db.Areas.Where(a => a.PlanId == planId && a.RagCode != null).Select(a => a.RagCode!))
+                .Concat(db.MonitoringEntries.Where(m => db.Areas.Any(a => a.Id == m.AreaId && a.PlanId == planId) && m.ProgressRag != null).Select(m => m.ProgressRag!))
+                .Distinct().ToListAsync(ct)
+            : await db.MonitoringEntries.Where(m => db.Areas.Any(a => a.Id == m.AreaId && a.PlanId == planId) && m.ImpactRag != null).Select(m => m.ImpactRag!)
+                .Distinct().ToListAsync(ct);
+        var dropped = used.Where(code => !kept.Contains(code)).Order(StringComparer.Ordinal).ToList();
+        if (dropped.Count > 0)
+        {
+            return dropped;
+        }
+
+        db.RagRatings.RemoveRange(await db.RagRatings.Where(r => r.PlanId == planId && r.Scale == scale).ToListAsync(ct));
+        db.RagRatings.AddRange(ratings.Select((r, i) => new RagRating
+        {
+            PlanId = planId,
+            Scale = scale,
+            Code = r.Code.Trim(),
+            Label = r.Label.Trim(),
+            Meaning = Blank(r.Meaning),
+            IsComplete = r.IsComplete,
+            Colour = RagRating.ColourFor(r.Code, r.Label),
+            SortOrder = i,
+        }));
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>Records (or replaces) the inspection the plan answers.</summary>
+    public async Task<bool> SetInspectionAsync(int organisationId, int planId, InspectionInput input, CancellationToken ct = default)
+    {
+        var plan = await db.Plans.Include(p => p.Inspection).ThenInclude(i => i!.Judgements)
+            .FirstOrDefaultAsync(p => p.Id == planId && p.OrganisationId == organisationId, ct);
+        if (plan is null)
+        {
+            return false;
+        }
+
+        var inspection = plan.Inspection ??= new Inspection();
+        inspection.Framework = Blank(input.Framework);
+        inspection.Start = input.Start;
+        inspection.End = input.End;
+        inspection.Published = input.Published;
+        inspection.Judgements.Clear();
+        inspection.Judgements.AddRange(input.Judgements.Select((j, i) => new Judgement { Area = j.Area.Trim(), Grade = j.Grade, GradeText = Blank(j.GradeText), SortOrder = i }));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>The plan's key leads as the owner reader sees them.</summary>
     public async Task<List<KnownPerson>> KeyLeadsAsync(int planId, CancellationToken ct = default) =>
         await db.PlanPeople.Where(k => k.PlanId == planId)

@@ -11,7 +11,8 @@ public static class Display
 
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", English) ?? string.Empty;
 
-    public static string ShortDate(DateOnly? date) => date?.ToString("d MMM yyyy", English) ?? string.Empty;
+    // Invariant month abbreviations ("Sep", not ICU's "Sept"), as councils write them.
+    public static string ShortDate(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? string.Empty;
 
     /// <summary>"by 28 Feb 2017" with how exact the source was: the understood half of "February 2017, by 28 Feb 2017".</summary>
     public static string Understood(DateOnly? date, DuePrecision precision) => precision switch

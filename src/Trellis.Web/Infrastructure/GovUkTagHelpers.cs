@@ -81,9 +81,10 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.Attributes.SetAttribute("class", "govuk-error-summary");
         output.Attributes.SetAttribute("data-module", "govuk-error-summary");
         var items = new System.Text.StringBuilder();
-        foreach (var (key, entry) in state)
+        var order = new FieldOrder(ViewContext.ViewData.Model?.GetType());
+        foreach (var (key, entry) in state.OrderBy(e => order.Of(e.Key)))
         {
-            foreach (var error in entry.Errors)
+            foreach (var error in entry!.Errors)
             {
                 var href = key.Length == 0 ? "#main-content" : "#" + GovUk.IdFor(key);
                 items.Append($"<li><a href=\"{href}\">{GovUk.Encode(error.ErrorMessage)}</a></li>");
@@ -198,7 +199,8 @@ public sealed class RagTagTagHelper : TagHelper
         if (Rating is null)
         {
             output.TagName = "span";
-            output.Attributes.SetAttribute("class", "govuk-hint govuk-!-margin-0");
+            output.TagMode = TagMode.StartTagAndEndTag;
+            output.Attributes.SetAttribute("class", "govuk-body-s govuk-!-margin-0");
             output.Content.SetContent("Not rated");
             return;
         }
@@ -212,5 +214,41 @@ public sealed class RagTagTagHelper : TagHelper
         }
 
         output.Content.SetContent(Rating.Label);
+    }
+}
+
+/// <summary>
+/// The order fields are declared in the page model, so the error summary lists errors in the order
+/// the fields appear on the page (ModelState itself does not keep insertion order).
+/// </summary>
+internal sealed class FieldOrder(Type? model)
+{
+    public long Of(string key)
+    {
+        var type = model;
+        var position = 0L;
+        foreach (var segment in key.Split('.'))
+        {
+            // "Rows[3]" is property Rows, item 3.
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var part = bracket < 0 ? segment : segment[..bracket];
+            var item = bracket < 0 ? 0 : int.TryParse(segment[(bracket + 1)..^1], out var n) ? n : 0;
+            var properties = type?.GetProperties().OrderBy(p => p.MetadataToken).ToList();
+            var index = properties?.FindIndex(p => string.Equals(p.Name, part, StringComparison.OrdinalIgnoreCase)) ?? -1;
+            if (index < 0)
+            {
+                return key.Length == 0 ? -1 : int.MaxValue;
+            }
+
+            position = (position * 100) + index;
+            type = properties![index].PropertyType;
+            if (bracket >= 0)
+            {
+                position = (position * 100) + item;
+                type = type.IsGenericType ? type.GetGenericArguments()[0] : type.GetElementType();
+            }
+        }
+
+        return position;
     }
 }

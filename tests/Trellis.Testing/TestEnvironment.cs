@@ -1,4 +1,6 @@
-namespace Trellis.Web.Tests.Infrastructure;
+using Xunit;
+
+namespace Trellis.Testing;
 
 /// <summary>
 /// Where the tests find PostgreSQL and Chromium. Locally a missing one skips its tests; under CI
@@ -36,6 +38,24 @@ public sealed class BrowserFactAttribute : FactAttribute
         if (TestEnvironment.Chromium is null && !TestEnvironment.IsCi)
         {
             Skip = "Install chromium (or set TRELLIS_TEST_CHROMIUM) to run browser tests";
+        }
+    }
+}
+
+/// <summary>The database providers to run a theory against: SQLite always; PostgreSQL when available, and always under CI.</summary>
+public static class Providers
+{
+    public static TheoryData<Trellis.Core.Data.DatabaseProvider> All
+    {
+        get
+        {
+            var data = new TheoryData<Trellis.Core.Data.DatabaseProvider> { Trellis.Core.Data.DatabaseProvider.Sqlite };
+            if (TestEnvironment.Postgres is not null || TestEnvironment.IsCi)
+            {
+                data.Add(Trellis.Core.Data.DatabaseProvider.Postgres);
+            }
+
+            return data;
         }
     }
 }

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace Trellis.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "trellis-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Trellis:DataDirectory"] = _dataDirectory,
+        }).Build();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, stdout, stderr, configuration);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("Q3 2026/27", "2026-12-31", "quarter")]
+    [InlineData("31 st March 2016", "2016-03-31", "day")]
+    [InlineData("February 2017", "2017-02-28", "month")]
+    [InlineData("2016/17", "2017-03-31", "year")]
+    [InlineData("tbc with IT provider", null, "tbc")]
+    [InlineData("Ongoing", null, "ongoing")]
+    public async Task Due_Json_PrintsTheReadingAloneOnStdout(string text, string? date, string precision)
+    {
+        var (code, stdout, stderr) = await RunAsync("due", text, "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(text, json.RootElement.GetProperty("text").GetString());
+        Assert.Equal(date, json.RootElement.GetProperty("date").GetString());
+        Assert.Equal(precision, json.RootElement.GetProperty("precision").GetString());
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("warnings").ValueKind);
+    }
+
+    [Fact]
+    public async Task Due_Json_ImpossibleDate_Warns()
+    {
+        var (_, stdout, _) = await RunAsync("due", "31st April 2016", "--json");
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("2016-04-30", json.RootElement.GetProperty("date").GetString());
+        Assert.Equal(["'31st April 2016' is not a date; read as 30 April 2016"], json.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
+    public async Task Due_Json_SeveralDates_ListsMilestones()
+    {
+        var (_, stdout, _) = await RunAsync("due", "Dec 2014 Jan 2015 February 2015 March 2015", "--json");
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("2015-03-31", json.RootElement.GetProperty("date").GetString());
+        Assert.Equal(["2014-12-31", "2015-01-31", "2015-02-28", "2015-03-31"],
+            json.RootElement.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("date").GetString()));
+    }
+
+    [Fact]
+    public async Task Due_Text_SaysWhatItUnderstood()
+    {
+        var (code, stdout, _) = await RunAsync("due", "Q3 2026/27");
+        Assert.Equal(0, code);
+        Assert.Contains("Date:      2026-12-31", stdout, StringComparison.Ordinal);
+        Assert.Contains("Precision: quarter", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plans_Json_ListsTheDemoPlanWithItsId()
+    {
+        var (code, stdout, _) = await RunAsync("plans", "--json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var plan = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(1, plan.GetProperty("id").GetInt32());
+        Assert.Equal("live", plan.GetProperty("status").GetString());
+        Assert.True(plan.GetProperty("actions").GetInt32() > 40);
+        Assert.True(File.Exists(Path.Combine(_dataDirectory, "trellis.db")), "the CLI uses the configured data directory");
+    }
+
+    [Fact]
+    public async Task Plans_Text_PrintsATable()
+    {
+        var (code, stdout, _) = await RunAsync("plans");
+        Assert.Equal(0, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("ID", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("1 ", lines[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("due")]
+    [InlineData("plans", "--nope")]
+    public async Task WrongUsage_ExitsWith2AndSaysWhyOnStderr(params string[] args)
+    {
+        var (code, stdout, stderr) = await RunAsync(args);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.NotEqual(string.Empty, stderr);
+    }
+}
