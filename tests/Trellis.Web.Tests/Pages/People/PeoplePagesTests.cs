@@ -40,8 +40,9 @@ public class PeoplePagesTests : IDisposable
         await TestData.PlanWithAreaAsync(_factory);
         await AnotherOrganisationsPersonAsync();
         var page = await _client.GetAsync("/people");
-        Assert.Equal(2, page.QuerySelectorAll("tbody tr").Length);
-        Assert.DoesNotContain("Tariq Price", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var names = page.QuerySelectorAll("tbody th").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Contains("Sam Kaur", names);
+        Assert.DoesNotContain("Tariq Price", names);
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public class PeoplePagesTests : IDisposable
             ["Form.Name"] = new string('n', Person.NameMaxLength + 1),
         });
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
-        Assert.Equal(["Initials must be 10 characters or fewer", "The name must be 200 characters or fewer"], result.Errors.Order(StringComparer.Ordinal));
+        Assert.Equal(["Initials must be 10 characters or fewer", "The name must be 200 characters or fewer"], result.Errors);
     }
 
     [Fact]
@@ -277,7 +278,7 @@ public class PeoplePagesTests : IDisposable
         var action = await plans.CreateActionAsync(organisationId, areaId, new ActionInput(reference, text, due?.Text, owners, ActionStatus.InProgress, rag, null));
         if (due is { } d)
         {
-            // The due-date reader may not understand dates yet on this branch; store the reading directly.
+            // Stored as already read, so the ordering does not depend on the due-date reader's rules.
             var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
             var saved = await db.Actions.SingleAsync(a => a.Id == action!.Id);
             saved.Due = new Due { Text = d.Text, Date = d.Date, Precision = DuePrecision.Day };
