@@ -68,7 +68,7 @@ public sealed class PageClient(WebApplicationFactory<Program> factory)
         }
 
         var target = action ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.Action);
-        var response = await _http.PostAsync(new Uri(target).PathAndQuery, new FormUrlEncodedContent(values));
+        var response = await _http.PostAsync(new Uri(new Uri("http://localhost/"), target).PathAndQuery, new FormUrlEncodedContent(values));
         var body = await response.Content.ReadAsStringAsync();
         return new FormResult(response.StatusCode, response.Headers.Location?.ToString(), await ParseAsync(body, target), body);
     }

@@ -15,6 +15,18 @@ public static class TestData
         return db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).First();
     }
 
+    /// <summary>A second council in the same installation, for checking that its ids answer 404.</summary>
+    public static async Task<int> AnotherOrganisationAsync(TrellisWebFactory factory)
+    {
+        await OrganisationIdAsync(factory);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        var other = new Organisation { Name = "Another council" };
+        db.Organisations.Add(other);
+        await db.SaveChangesAsync();
+        return other.Id;
+    }
+
     public static async Task<(int PlanId, int AreaId)> PlanWithAreaAsync(TrellisWebFactory factory, string title = "Test plan")
     {
         var organisationId = await OrganisationIdAsync(factory);

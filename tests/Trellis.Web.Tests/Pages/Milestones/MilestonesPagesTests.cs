@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
-using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Tests.Infrastructure;
 
@@ -208,16 +207,12 @@ public class MilestonesPagesTests : IDisposable
 
     private async Task<(int PlanId, int ActionId, int MilestoneId)> AnotherOrganisationsMilestoneAsync()
     {
-        await TestData.OrganisationIdAsync(_factory);
+        var otherId = await TestData.AnotherOrganisationAsync(_factory);
         using var scope = _factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
-        var other = new Organisation { Name = "Another council" };
-        db.Organisations.Add(other);
-        await db.SaveChangesAsync();
         var plans = scope.ServiceProvider.GetRequiredService<PlanService>();
-        var plan = await plans.CreatePlanAsync(other.Id, new PlanInput("Their plan", PlanStatus.Live, MonitoringCadence.Quarterly, null, null, true, []));
-        var area = await plans.CreateAreaAsync(other.Id, plan.Id, new AreaInput("1", "Their area", null, null, null, null, null, [], [], [], [], [], null));
-        var (actionId, milestoneId) = await AddActionWithMilestoneAsync(other.Id, area!.Id);
+        var plan = await plans.CreatePlanAsync(otherId, new PlanInput("Their plan", PlanStatus.Live, MonitoringCadence.Quarterly, null, null, true, []));
+        var area = await plans.CreateAreaAsync(otherId, plan.Id, new AreaInput("1", "Their area", null, null, null, null, null, [], [], [], [], [], null));
+        var (actionId, milestoneId) = await AddActionWithMilestoneAsync(otherId, area!.Id);
         return (plan.Id, actionId, milestoneId);
     }
 

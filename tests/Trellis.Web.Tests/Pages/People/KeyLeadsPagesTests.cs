@@ -209,16 +209,12 @@ public class KeyLeadsPagesTests : IDisposable
 
     private async Task<(int PlanId, int PersonId)> AnotherOrganisationsPlanAsync()
     {
-        await TestData.OrganisationIdAsync(_factory);
+        var otherId = await TestData.AnotherOrganisationAsync(_factory);
         using var scope = _factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
-        var other = new Organisation { Name = "Another council" };
-        db.Organisations.Add(other);
-        await db.SaveChangesAsync();
         var plan = await scope.ServiceProvider.GetRequiredService<PlanService>()
-            .CreatePlanAsync(other.Id, new PlanInput("Their plan", PlanStatus.Live, MonitoringCadence.Quarterly, null, null, true, []));
+            .CreatePlanAsync(otherId, new PlanInput("Their plan", PlanStatus.Live, MonitoringCadence.Quarterly, null, null, true, []));
         var person = await scope.ServiceProvider.GetRequiredService<PersonService>()
-            .CreateAsync(other.Id, plan.Id, new PersonInput("TP", "Tariq Price", "Head of Service", null, null));
+            .CreateAsync(otherId, plan.Id, new PersonInput("TP", "Tariq Price", "Head of Service", null, null));
         return (plan.Id, person!.Id);
     }
 }

@@ -306,14 +306,10 @@ public class PeoplePagesTests : IDisposable
 
     private async Task<int> AnotherOrganisationsPersonAsync()
     {
-        await TestData.OrganisationIdAsync(_factory);
+        var otherId = await TestData.AnotherOrganisationAsync(_factory);
         using var scope = _factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
-        var other = new Organisation { Name = "Another council" };
-        db.Organisations.Add(other);
-        await db.SaveChangesAsync();
         var person = await scope.ServiceProvider.GetRequiredService<PersonService>()
-            .CreateAsync(other.Id, null, new PersonInput("TP", "Tariq Price", "Head of Service", null, null));
+            .CreateAsync(otherId, null, new PersonInput("TP", "Tariq Price", "Head of Service", null, null));
         return person!.Id;
     }
 }

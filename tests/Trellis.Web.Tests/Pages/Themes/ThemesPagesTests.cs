@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
-using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Tests.Infrastructure;
 
@@ -168,15 +167,11 @@ public class ThemesPagesTests : IDisposable
 
     private async Task<(int PlanId, int ThemeId)> AnotherOrganisationsThemeAsync()
     {
-        await TestData.OrganisationIdAsync(_factory);
+        var otherId = await TestData.AnotherOrganisationAsync(_factory);
         using var scope = _factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
-        var other = new Organisation { Name = "Another council" };
-        db.Organisations.Add(other);
-        await db.SaveChangesAsync();
         var plan = await scope.ServiceProvider.GetRequiredService<PlanService>()
-            .CreatePlanAsync(other.Id, new PlanInput("Their plan", PlanStatus.Live, MonitoringCadence.Quarterly, null, null, true, []));
-        return (plan.Id, await AddThemeWithAreaAsync(other.Id, plan.Id));
+            .CreatePlanAsync(otherId, new PlanInput("Their plan", PlanStatus.Live, MonitoringCadence.Quarterly, null, null, true, []));
+        return (plan.Id, await AddThemeWithAreaAsync(otherId, plan.Id));
     }
 
     private async Task<int> AddThemeWithAreaAsync(int organisationId, int planId)
