@@ -383,6 +383,14 @@ public sealed class PlanService(TrellisDbContext db)
         action.RagCode = Blank(input.RagCode);
         action.Comments = Blank(input.Comments);
         action.Warnings = [.. reading.Warnings, .. owners.Where(o => o.Warning is not null).Select(o => o.Warning!)];
+
+        // Plans repeat numbers (1, 2, 3, 3, 4); keep the ref as written and say so rather than renumber.
+        var refTaken = await db.Actions.AnyAsync(a => a.AreaId == action.AreaId && a.Id != action.Id && a.Ref == action.Ref, ct);
+        if (refTaken)
+        {
+            var areaNumber = await db.Areas.Where(a => a.Id == action.AreaId).Select(a => a.Number).FirstAsync(ct);
+            action.Warnings.Add($"Ref '{action.Ref}' is also used by another action in area {areaNumber}; kept as written");
+        }
         action.Owners.Clear();
         action.Owners.AddRange(owners.Select((o, i) => new ActionOwner { PersonId = o.PersonId, Text = o.IsResolved ? null : o.Text, SortOrder = i }));
 

@@ -150,4 +150,19 @@ public class PlanServiceTests
         Assert.Empty(await read.RagRatings.ToListAsync());
         Assert.Equal(2, await read.People.CountAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task CreateAction_RepeatedRef_IsKeptWithAWarning(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (orgId, _, areaId) = await SeedAsync(database);
+        await using var db = database.CreateContext();
+        var service = new PlanService(db);
+        var first = await service.CreateActionAsync(orgId, areaId, new ActionInput("3", "Implement revised arrangements", null, null, null, null, null));
+        var second = await service.CreateActionAsync(orgId, areaId, new ActionInput("3", "Implement the MASH development plan", null, null, null, null, null));
+        Assert.Empty(first!.Warnings);
+        Assert.Equal("3", second!.Ref);
+        Assert.Equal(["Ref '3' is also used by another action in area 1; kept as written"], second.Warnings);
+    }
 }
