@@ -23,8 +23,11 @@ public sealed record DueView(string Text, DateOnly? Date, DuePrecision Precision
     }
 }
 
-/// <summary>A table of actions: the overdue and due-soon lists.</summary>
-public sealed record ActionTable(IReadOnlyList<Pages.Plans.ViewPlan.ViewPlanModel.ActionRow> Rows, string Empty, string Caption, RagLookup Ratings);
+/// <summary>An action in a list of actions from across a plan.</summary>
+public sealed record ActionRow(int Id, int AreaId, string AreaNumber, string Ref, string Text, DueView Due, string? RagCode, ActionStatus? Status, List<OwnerView> Owners);
+
+/// <summary>A table of actions: the overdue and due-soon lists, the filtered list.</summary>
+public sealed record ActionTable(IReadOnlyList<ActionRow> Rows, string Empty, string Caption, RagLookup Ratings);
 
 /// <summary>A summary-list row holding a list of strings.</summary>
 public sealed record ListRow(string Key, IReadOnlyList<string> Items);

@@ -88,7 +88,7 @@ public sealed class JourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
         var milestone = await db.Milestones.OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync();
         var pages = new List<string>
         {
-            "/", "/plans", "/plans/new", $"/plans/{plan}", $"/plans/{plan}/edit", $"/plans/{plan}/delete",
+            "/", "/plans", "/plans/new", $"/plans/{plan}", $"/plans/{plan}/actions", $"/plans/{plan}/actions?when=overdue", $"/plans/{plan}/edit", $"/plans/{plan}/delete",
             $"/plans/{plan}/ratings/progress", $"/plans/{plan}/ratings/impact", $"/plans/{plan}/inspection", "/error/404",
             $"/plans/{plan}/areas/new", $"/plans/{plan}/areas/{area}", $"/plans/{plan}/areas/{area}/edit", $"/plans/{plan}/areas/{area}/delete",
             $"/plans/{plan}/areas/{area}/actions/new", $"/plans/{plan}/actions/{action}/edit", $"/plans/{plan}/actions/{action}/delete",

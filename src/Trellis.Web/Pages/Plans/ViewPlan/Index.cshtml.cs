@@ -31,7 +31,6 @@ public class ViewPlanModel(TrellisDbContext db, CurrentOrganisation organisation
     public sealed record PlanHeader(string Title, PlanStatus Status, MonitoringCadence Cadence, DateOnly? Start, DateOnly? End, List<string> Governance, int Unplaced);
     public sealed record InspectionView(string? Framework, DateOnly? Start, DateOnly? End, DateOnly? Published, List<(string Area, string Grade)> Judgements);
     public sealed record CountRow(RagLabel? Rating, string Label, int Count);
-    public sealed record ActionRow(int Id, int AreaId, string AreaNumber, string Ref, string Text, DueView Due, string? RagCode, ActionStatus? Status, List<OwnerView> Owners);
     public sealed record AreaRow(int Id, string Number, string Title, string? RagCode, List<OwnerView> Leads, int Actions, int Complete, int Overdue, string? Period, string? ProgressRag, string? ImpactRag, List<(RagLabel? Rating, int Count)> Mix);
     public sealed record ThemeGroup(int? Id, string? Key, string Title, List<AreaRow> Areas);
 
