@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Trellis.Core.Data;
 
@@ -52,9 +53,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public TrellisDbContext CreateContext() => Provider == DatabaseProvider.Postgres
-        ? new PostgresTrellisDbContext(new DbContextOptionsBuilder<PostgresTrellisDbContext>().UseNpgsql(ConnectionString).Options)
-        : new SqliteTrellisDbContext(new DbContextOptionsBuilder<SqliteTrellisDbContext>().UseSqlite(ConnectionString).Options);
+    public TrellisDbContext CreateContext() => CreateContext([]);
+
+    /// <summary>A context whose commands or saves pass through interceptors, for tests that make the database fail.</summary>
+    public TrellisDbContext CreateContext(params IInterceptor[] interceptors) => Provider == DatabaseProvider.Postgres
+        ? new PostgresTrellisDbContext(new DbContextOptionsBuilder<PostgresTrellisDbContext>().UseNpgsql(ConnectionString).AddInterceptors(interceptors).Options)
+        : new SqliteTrellisDbContext(new DbContextOptionsBuilder<SqliteTrellisDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options);
 
     public async ValueTask DisposeAsync()
     {
