@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -126,7 +127,7 @@ internal static class PlanCommands
         }
         else
         {
-            await stdout.WriteLineAsync(result.PlanId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await stdout.WriteLineAsync(result.PlanId!.Value.ToString(CultureInfo.InvariantCulture));
         }
 
         await stderr.WriteLineAsync(

@@ -230,7 +230,7 @@ internal sealed partial class JsonShapeWalker
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0] : null;
 
     /// <summary>$.areas, or $['odd name'] for a name that is not a plain identifier.</summary>
-    internal static string Child(string path, string name) =>
+    private static string Child(string path, string name) =>
         PlainName().IsMatch(name) ? $"{path}.{name}" : $"{path}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
