@@ -132,7 +132,7 @@ internal static class PlanCommands
 
         await stderr.WriteLineAsync(
             $"Imported '{document.Plan.Title}' into {organisation.Name} as plan {result.PlanId}: "
-            + $"{result.Areas} areas, {result.Actions} actions, {result.People} people ({result.PeopleCreated} new)");
+            + $"{Count(result.Areas, "area")}, {Count(result.Actions, "action")}, {Count(result.People, "person", "people")} ({result.PeopleCreated} new)");
         return CliApp.Ok;
     }
 
@@ -145,8 +145,11 @@ internal static class PlanCommands
     }
 
     private static string Describe(PlanDocument document) =>
-        $"'{document.Plan.Title}' is a sound plan document: {document.Areas.Count} areas, "
-        + $"{document.Areas.Sum(a => a.Actions?.Count ?? 0)} actions, {document.People?.Count ?? 0} people";
+        $"'{document.Plan.Title}' is a sound plan document: {Count(document.Areas.Count, "area")}, "
+        + $"{Count(document.Areas.Sum(a => a.Actions?.Count ?? 0), "action")}, {Count(document.People?.Count ?? 0, "person", "people")}";
+
+    private static string Count(int count, string one, string? many = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many ?? one + "s")}");
 
     private sealed record ImportSummary(int PlanId, int Areas, int Actions, int People);
 }

@@ -77,12 +77,12 @@ public static class PlanJson
 
     private static PlanReadResult NotJson(string sourceName, JsonException e)
     {
-        // The reader's message ends with its own position; say it the way people count instead.
+        // The reader's message ends with its own position and advice to programmers; say where the way people count instead.
         var reason = e.Message;
-        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
+        foreach (var tail in new[] { " LineNumber:", " Change the reader options." })
         {
-            reason = reason[..cut];
+            var cut = reason.IndexOf(tail, StringComparison.Ordinal);
+            reason = cut > 0 ? reason[..cut] : reason;
         }
 
         var where = e.LineNumber is { } line ? $" at line {line + 1}, character {(e.BytePositionInLine ?? 0) + 1}" : string.Empty;
