@@ -45,6 +45,9 @@ public static class CliApp
         due.SetAction(parse => Due(parse.GetValue(dueText)!, parse.GetValue(dueJson), parse.GetValue(financial), stdout));
         root.Subcommands.Add(due);
 
+        root.Subcommands.Add(ExportCommand(stdout, stderr, configuration));
+        root.Subcommands.Add(ImportCommand(stdout, stderr, configuration));
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -58,6 +61,31 @@ public static class CliApp
         }
 
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static Command ExportCommand(TextWriter stdout, TextWriter stderr, IConfiguration? configuration)
+    {
+        var plan = new Argument<int>("plan") { Description = "The plan's id, as 'trellis plans' prints it" };
+        var format = new Option<string>("--format") { Description = "The file format: json (the plan interchange)", Required = true };
+        format.AcceptOnlyFromAmong("json");
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout" };
+        var export = new Command("export", "Write a plan, with everything it holds, as a plan interchange document") { plan, format, output };
+        export.SetAction((parse, ct) => PlanCommands.ExportAsync(parse.GetValue(plan), parse.GetValue(output), stdout, stderr, configuration, ct));
+        return export;
+    }
+
+    private static Command ImportCommand(TextWriter stdout, TextWriter stderr, IConfiguration? configuration)
+    {
+        var file = new Argument<string>("file") { Description = "The plan file to import, for example plan.json" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and store nothing" };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print JSON on stdout: the checked document with --dry-run, otherwise {planId, areas, actions, people}",
+        };
+        var import = new Command("import", "Check a plan file and store it as a new plan of the installation's first organisation") { file, dryRun, json };
+        import.SetAction((parse, ct) => PlanCommands.ImportAsync(
+            new PlanCommands.ImportRequest(parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(json)), stdout, stderr, configuration, ct));
+        return import;
     }
 
     private static int Due(string text, bool json, bool financialQuarters, TextWriter stdout)
@@ -93,7 +121,7 @@ public static class CliApp
         var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
         var rows = await db.Plans.AsNoTracking()
             .OrderBy(p => p.OrganisationId).ThenBy(p => p.Id)
-            .Select(p => new PlanJson(p.Id, p.Title, p.Status, p.Organisation.Name, p.Areas.Count, p.Areas.SelectMany(a => a.Actions).Count()))
+            .Select(p => new PlanRow(p.Id, p.Title, p.Status, p.Organisation.Name, p.Areas.Count, p.Areas.SelectMany(a => a.Actions).Count()))
             .ToListAsync(ct);
         if (json)
         {
@@ -129,7 +157,7 @@ public static class CliApp
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    private sealed record PlanJson(int Id, string Title, Core.Plans.PlanStatus Status, string Organisation, int Areas, int Actions);
+    private sealed record PlanRow(int Id, string Title, Core.Plans.PlanStatus Status, string Organisation, int Areas, int Actions);
 
     private sealed record DueJson(string Text, string? Date, DuePrecision Precision, IReadOnlyList<string> Warnings, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DueJson>? Milestones)
     {

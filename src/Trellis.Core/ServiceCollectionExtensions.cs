@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Trellis.Core.Data;
 using Trellis.Core.Demo;
+using Trellis.Core.Import;
+using Trellis.Core.Interchange;
 using Trellis.Core.People;
 using Trellis.Core.Plans;
 
@@ -44,6 +46,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OrganisationService>();
         services.AddScoped<PlanService>();
         services.AddScoped<PersonService>();
+        services.AddScoped<PlanExporter>();
+        services.AddScoped<PlanImporter>();
+
+        // Each kind of plan file Trellis can import; the import command and page pick one by file name.
+        services.AddSingleton<IPlanFileReader, JsonPlanFileReader>();
+        services.AddSingleton<PlanFileReaders>();
         return services;
     }
 }

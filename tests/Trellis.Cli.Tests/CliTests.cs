@@ -16,11 +16,14 @@ public sealed class CliTests : IDisposable
         }
     }
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunAsync(_dataDirectory, demoData: true, args);
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(string dataDirectory, bool demoData, params string[] args)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Trellis:DataDirectory"] = _dataDirectory,
+            ["Trellis:DataDirectory"] = dataDirectory,
+            ["Trellis:DemoData"] = demoData ? "true" : "false",
         }).Build();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -108,5 +111,165 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
         Assert.NotEqual(string.Empty, stderr);
+    }
+
+    [Fact]
+    public async Task Export_Json_WritesTheWholePlanOnStdout()
+    {
+        var (code, stdout, stderr) = await RunAsync("export", "1", "--format", "json");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("trellis.plan", json.RootElement.GetProperty("format").GetString());
+        Assert.Equal(9, json.RootElement.GetProperty("areas").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Export_Out_WritesTheFileAndNothingOnStdout()
+    {
+        var file = Path.Combine(_dataDirectory, "plan.json");
+
+        var (code, stdout, stderr) = await RunAsync("export", "1", "--format", "json", "--out", file);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains(file, stderr, StringComparison.Ordinal);
+        var (_, printed, _) = await RunAsync("export", "1", "--format", "json");
+        Assert.Equal(printed, await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task Export_UnknownPlan_ExitsWith1AndSaysSo()
+    {
+        var (code, stdout, stderr) = await RunAsync("export", "7", "--format", "json");
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal("No plan with id 7", stderr.Trim());
+    }
+
+    [Theory]
+    [InlineData("export", "1")]
+    [InlineData("export", "1", "--format", "docx")]
+    [InlineData("export", "one", "--format", "json")]
+    [InlineData("import")]
+    [InlineData("import", "plan.json", "--force")]
+    public async Task ExportAndImport_WrongUsage_ExitWith2(params string[] args)
+    {
+        var (code, stdout, stderr) = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.NotEqual(string.Empty, stderr);
+    }
+
+    [Fact]
+    public async Task Import_StoresTheExportedPlanAsANewPlan_AndPrintsItsId()
+    {
+        var file = await ExportDemoAsync();
+
+        var (code, stdout, stderr) = await RunAsync("import", file);
+
+        Assert.Equal(0, code);
+        Assert.Equal("2", stdout.Trim());
+        Assert.Contains("as plan 2", stderr, StringComparison.Ordinal);
+        var (_, again, _) = await RunAsync("export", "2", "--format", "json");
+        Assert.Equal(await File.ReadAllTextAsync(file), again);
+    }
+
+    [Fact]
+    public async Task Import_Json_PrintsTheNewPlanAndWhatItHolds()
+    {
+        var file = await ExportDemoAsync();
+
+        var (code, stdout, _) = await RunAsync("import", file, "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(2, json.RootElement.GetProperty("planId").GetInt32());
+        Assert.Equal(9, json.RootElement.GetProperty("areas").GetInt32());
+        Assert.True(json.RootElement.GetProperty("actions").GetInt32() > 40);
+        Assert.True(json.RootElement.GetProperty("people").GetInt32() > 10);
+    }
+
+    [Fact]
+    public async Task Import_DryRun_StoresNothing_AndWithJsonPrintsTheCheckedDocument()
+    {
+        var file = await ExportDemoAsync();
+
+        var (code, stdout, stderr) = await RunAsync("import", file, "--dry-run", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal(await File.ReadAllTextAsync(file), stdout);
+        Assert.Contains("nothing stored", stderr, StringComparison.Ordinal);
+        var (_, plans, _) = await RunAsync("plans", "--json");
+        using var json = JsonDocument.Parse(plans);
+        Assert.Single(json.RootElement.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Import_FileWithProblems_ListsEachOnStderrWithItsPath_AndStoresNothing()
+    {
+        var file = await ExportDemoAsync();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        document["areas"]![0]!["actions"]![1]!["colour"] = "red";
+        document["plan"]!.AsObject().Remove("title");
+        await File.WriteAllTextAsync(file, document.ToJsonString());
+
+        var (code, stdout, stderr) = await RunAsync("import", file);
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, stdout);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(
+            [$"{file}: $.plan.title: 'title' is required in the plan", $"{file}: $.areas[0].actions[1].colour: unknown field 'colour'"],
+            lines.Select(l => l.Split(';')[0]));
+        var (_, plans, _) = await RunAsync("plans", "--json");
+        using var json = JsonDocument.Parse(plans);
+        Assert.Single(json.RootElement.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Import_UnknownFileType_ExitsWith1AndListsTheSupportedTypes()
+    {
+        var (code, _, stderr) = await RunAsync("import", "plan.xlsx");
+
+        Assert.Equal(1, code);
+        Assert.Contains("'.xlsx'", stderr, StringComparison.Ordinal);
+        Assert.Contains(".json (Trellis plan interchange)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_ExitsWith1()
+    {
+        var (code, _, stderr) = await RunAsync("import", Path.Combine(_dataDirectory, "nowhere.json"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("no such file", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WithNoOrganisationYet_CreatesItFromTheDocument()
+    {
+        var file = await ExportDemoAsync();
+        var empty = Path.Combine(_dataDirectory, "empty");
+
+        var (code, stdout, _) = await RunAsync(empty, demoData: false, "import", file);
+        var (_, plans, _) = await RunAsync(empty, demoData: false, "plans", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal("1", stdout.Trim());
+        using var json = JsonDocument.Parse(plans);
+        Assert.Equal("Castlebridge Borough Council", Assert.Single(json.RootElement.EnumerateArray()).GetProperty("organisation").GetString());
+    }
+
+    private async Task<string> ExportDemoAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var file = Path.Combine(_dataDirectory, "demo.plan.json");
+        var (code, _, stderr) = await RunAsync("export", "1", "--format", "json", "--out", file);
+        Assert.True(code == 0, stderr);
+        return file;
     }
 }

@@ -47,3 +47,15 @@ public sealed class SharedDataFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that reads ../shared: skipped, visibly, on a machine without it.</summary>
+public sealed class SharedDataTheoryAttribute : TheoryAttribute
+{
+    public SharedDataTheoryAttribute()
+    {
+        if (SharedData.Directory is null)
+        {
+            Skip = "The shared documents (../shared) are not beside this clone; set TRELLIS_SHARED_DIR to run this test";
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Trellis.Core.Data;
 
@@ -52,9 +53,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public TrellisDbContext CreateContext() => Provider == DatabaseProvider.Postgres
-        ? new PostgresTrellisDbContext(new DbContextOptionsBuilder<PostgresTrellisDbContext>().UseNpgsql(ConnectionString).Options)
-        : new SqliteTrellisDbContext(new DbContextOptionsBuilder<SqliteTrellisDbContext>().UseSqlite(ConnectionString).Options);
+    public TrellisDbContext CreateContext() => CreateContext([]);
+
+    /// <summary>A context whose commands or saves pass through interceptors, for tests that make the database fail.</summary>
+    public TrellisDbContext CreateContext(params IInterceptor[] interceptors) => Provider == DatabaseProvider.Postgres
+        ? new PostgresTrellisDbContext(new DbContextOptionsBuilder<PostgresTrellisDbContext>().UseNpgsql(ConnectionString).AddInterceptors(interceptors).Options)
+        : new SqliteTrellisDbContext(new DbContextOptionsBuilder<SqliteTrellisDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options);
 
     public async ValueTask DisposeAsync()
     {
@@ -69,8 +73,28 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(admin);
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await DropAsync(connection, _postgresName);
+        }
+    }
+
+    /// <summary>
+    /// FORCE ends our own sessions, but not an autovacuum worker that started on a database a test wrote a lot to:
+    /// only a superuser may end that one (42501). It finishes within moments, so try again briefly.
+    /// </summary>
+    private static async Task DropAsync(NpgsqlConnection connection, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
         }
     }
 }

@@ -166,17 +166,17 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
 
         modelBuilder.Entity<IndicatorValue>(b =>
         {
-            b.Property(v => v.Period).HasMaxLength(20);
-            b.Property(v => v.Text).HasMaxLength(100);
-            b.Property(v => v.Note).HasMaxLength(2000);
+            b.Property(v => v.Period).HasMaxLength(IndicatorValue.PeriodMaxLength);
+            b.Property(v => v.Text).HasMaxLength(IndicatorValue.TextMaxLength);
+            b.Property(v => v.Note).HasMaxLength(IndicatorValue.NoteMaxLength);
             b.HasIndex(v => new { v.IndicatorId, v.Period }).IsUnique();
         });
 
         modelBuilder.Entity<Comparator>(b =>
         {
-            b.Property(c => c.Name).HasMaxLength(200);
-            b.Property(c => c.Period).HasMaxLength(20);
-            b.Property(c => c.Source).HasMaxLength(500);
+            b.Property(c => c.Name).HasMaxLength(Comparator.NameMaxLength);
+            b.Property(c => c.Period).HasMaxLength(Comparator.PeriodMaxLength);
+            b.Property(c => c.Source).HasMaxLength(Comparator.SourceMaxLength);
         });
     }
 }

@@ -54,6 +54,10 @@ public class Indicator
 /// <summary>An indicator's value for one period ("2019-01", "2019/20 Q3").</summary>
 public class IndicatorValue
 {
+    public const int PeriodMaxLength = 20;
+    public const int TextMaxLength = 100;
+    public const int NoteMaxLength = 2000;
+
     public int Id { get; set; }
     public int IndicatorId { get; set; }
     public string Period { get; set; } = string.Empty;
@@ -73,6 +77,10 @@ public class IndicatorValue
 /// <summary>A benchmark beside our value: statistical neighbours, London, England.</summary>
 public class Comparator
 {
+    public const int NameMaxLength = 200;
+    public const int PeriodMaxLength = 20;
+    public const int SourceMaxLength = 500;
+
     public int Id { get; set; }
     public int IndicatorId { get; set; }
     public string Name { get; set; } = string.Empty;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Trellis.Core.Interchange;
 
 // The plan interchange format (docs/interchange/plan-interchange.md): one JSON document holds one
@@ -10,7 +12,11 @@ public sealed record PlanDocument
     public const string FormatName = "trellis.plan";
     public const int CurrentVersion = 1;
 
+    // Defaults for code that builds a document; a JSON document must still say both.
+    [JsonRequired]
     public string Format { get; init; } = FormatName;
+
+    [JsonRequired]
     public int Version { get; init; } = CurrentVersion;
     public required OrganisationDoc Organisation { get; init; }
     public required PlanDoc Plan { get; init; }
@@ -42,6 +48,12 @@ public sealed record PlanDoc
 
     public List<string>? Governance { get; init; }
     public RagScalesDoc? RagScales { get; init; }
+
+    /// <summary>
+    /// Extension (absent means false, so version 1 documents stay valid): whether a bare "Q3 2019" in this
+    /// plan's due dates means a financial quarter.
+    /// </summary>
+    public bool QuartersAreFinancial { get; init; }
 }
 
 public sealed record RagScalesDoc
@@ -84,6 +96,10 @@ public sealed record PersonDoc
     public string? Initials { get; init; }
     public string? Name { get; init; }
     public string? JobTitle { get; init; }
+
+    /// <summary>Extension (optional): the body they work for when it is not the council ("Metropolitan Police").</summary>
+    public string? Agency { get; init; }
+
     public List<string>? Warnings { get; init; }
 }
 
@@ -132,8 +148,11 @@ public sealed record DueDoc
     public required string Text { get; init; }
     public DateOnly? Date { get; init; }
 
-    /// <summary>day | month | quarter | year | tbc | ongoing | none</summary>
-    public required string Precision { get; init; }
+    /// <summary>
+    /// day | month | quarter | year | tbc | ongoing | none. Absent (with no date): the importer reads the text,
+    /// as it would a cell of a Word plan.
+    /// </summary>
+    public string? Precision { get; init; }
 }
 
 public sealed record ActionDoc

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Trellis.Core.Data;
+using Trellis.Core.Import;
+using Trellis.Core.Interchange;
+using Trellis.Core.Plans;
+
+namespace Trellis.Cli;
+
+/// <summary>trellis export and trellis import: plans in and out as plan interchange documents.</summary>
+internal static class PlanCommands
+{
+    private static readonly UTF8Encoding Utf8WithoutMark = new(encoderShouldEmitUTF8Identifier: false);
+
+    public sealed record ImportRequest(string File, bool DryRun, bool Json);
+
+    public static async Task<int> ExportAsync(int planId, string? outFile, TextWriter stdout, TextWriter stderr, IConfiguration? configuration, CancellationToken ct)
+    {
+        await using var services = CliApp.BuildServices(configuration);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+
+        // The command line speaks for the installation, so a plan of any organisation can be exported.
+        var organisationId = await db.Plans.Where(p => p.Id == planId).Select(p => (int?)p.OrganisationId).FirstOrDefaultAsync(ct);
+        var document = organisationId is { } id ? await scope.ServiceProvider.GetRequiredService<PlanExporter>().ExportAsync(id, planId, ct) : null;
+        if (document is null)
+        {
+            await stderr.WriteLineAsync($"No plan with id {planId}");
+            return CliApp.BadInput;
+        }
+
+        var json = PlanJson.Write(document);
+        if (outFile is null)
+        {
+            await stdout.WriteLineAsync(json);
+            return CliApp.Ok;
+        }
+
+        try
+        {
+            await File.WriteAllTextAsync(outFile, json + "\n", Utf8WithoutMark, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"{outFile}: cannot write the file: {e.Message}");
+            return CliApp.BadInput;
+        }
+
+        await stderr.WriteLineAsync($"Wrote plan {planId} to {outFile}");
+        return CliApp.Ok;
+    }
+
+    public static async Task<int> ImportAsync(ImportRequest request, TextWriter stdout, TextWriter stderr, IConfiguration? configuration, CancellationToken ct)
+    {
+        await using var services = CliApp.BuildServices(configuration);
+        var readers = services.GetRequiredService<PlanFileReaders>();
+        var reader = readers.For(request.File);
+        if (reader is null)
+        {
+            var extension = Path.GetExtension(request.File);
+            var kind = extension.Length == 0 ? "a file without an extension" : $"'{extension}' files";
+            await stderr.WriteLineAsync($"{request.File}: Trellis cannot import {kind}. {readers.Supported()}");
+            return CliApp.BadInput;
+        }
+
+        if (!File.Exists(request.File))
+        {
+            await stderr.WriteLineAsync($"{request.File}: no such file");
+            return CliApp.BadInput;
+        }
+
+        PlanReadResult read;
+        await using (var stream = File.OpenRead(request.File))
+        {
+            read = await reader.ReadAsync(stream, request.File, ct);
+        }
+
+        if (!read.Succeeded)
+        {
+            await ReportAsync(stderr, request.File, read.Problems);
+            return CliApp.BadInput;
+        }
+
+        var document = read.Document!;
+        if (request.DryRun)
+        {
+            if (request.Json)
+            {
+                await stdout.WriteLineAsync(PlanJson.Write(document));
+            }
+
+            await stderr.WriteLineAsync($"{request.File}: {Describe(document)}; nothing stored (dry run)");
+            return CliApp.Ok;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        return await StoreAsync(scope.ServiceProvider, request, document, stdout, stderr, ct);
+    }
+
+    /// <summary>Stores the document in the first organisation, creating it (from the document) in the same transaction when there is none.</summary>
+    private static async Task<int> StoreAsync(IServiceProvider services, ImportRequest request, PlanDocument document, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(ct);
+        var db = services.GetRequiredService<TrellisDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var organisation = await db.Organisations.OrderBy(o => o.Id).FirstOrDefaultAsync(ct)
+            ?? await services.GetRequiredService<OrganisationService>().CreateFirstAsync(document.Organisation.Name, ct)
+            ?? throw new InvalidOperationException("No organisation was found, yet one could not be created");
+
+        var result = await services.GetRequiredService<PlanImporter>().ImportAsync(organisation.Id, document, ct);
+        if (!result.Succeeded)
+        {
+            await ReportAsync(stderr, request.File, result.Problems);
+            return CliApp.BadInput;
+        }
+
+        await transaction.CommitAsync(ct);
+        if (request.Json)
+        {
+            var summary = new ImportSummary(result.PlanId!.Value, result.Areas, result.Actions, result.People);
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(summary, CliApp.Json));
+        }
+        else
+        {
+            await stdout.WriteLineAsync(result.PlanId!.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        await stderr.WriteLineAsync(
+            $"Imported '{document.Plan.Title}' into {organisation.Name} as plan {result.PlanId}: "
+            + $"{Count(result.Areas, "area")}, {Count(result.Actions, "action")}, {Count(result.People, "person", "people")} ({result.PeopleCreated} new)");
+        return CliApp.Ok;
+    }
+
+    private static async Task ReportAsync(TextWriter stderr, string file, IEnumerable<InterchangeProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            await stderr.WriteLineAsync($"{file}: {problem.Path}: {problem.Message}");
+        }
+    }
+
+    private static string Describe(PlanDocument document) =>
+        $"'{document.Plan.Title}' is a sound plan document: {Count(document.Areas.Count, "area")}, "
+        + $"{Count(document.Areas.Sum(a => a.Actions?.Count ?? 0), "action")}, {Count(document.People?.Count ?? 0, "person", "people")}";
+
+    private static string Count(int count, string one, string? many = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many ?? one + "s")}");
+
+    private sealed record ImportSummary(int PlanId, int Areas, int Actions, int People);
+}
