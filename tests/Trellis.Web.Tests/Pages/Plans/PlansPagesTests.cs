@@ -115,4 +115,19 @@ public class PlansPagesTests : IDisposable
         await _client.GetAsync("/plans/999999/edit", HttpStatusCode.NotFound);
         await _client.GetAsync("/plans/999999/delete", HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Get_Export_DownloadsTheWholePlanAsInterchangeJson()
+    {
+        var (planId, _) = await TestData.PlanWithAreaAsync(_factory, "Front door plan");
+        var response = await _client.Http.GetAsync($"/plans/{planId}/export.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("front-door-plan.plan.json", response.Content.Headers.ContentDisposition!.FileName);
+        var read = Trellis.Core.Interchange.PlanJson.Read(await response.Content.ReadAsStringAsync(), "export");
+        Assert.Empty(read.Problems);
+        Assert.Equal("Front door plan", read.Document!.Plan.Title);
+        Assert.Equal("Improve the front door", Assert.Single(read.Document.Areas).Title);
+        await _client.GetAsync("/plans/999999/export.json", HttpStatusCode.NotFound);
+    }
 }
