@@ -56,8 +56,8 @@ internal sealed class AreaBuilder(string number, string title, string? theme)
     {
         var actions = BuildActions(context);
         var warnings = new List<string>(Warnings);
-        var leads = Owners(Leads, Recommendation?.Leads, context, warnings);
-        var seniorLeads = Owners(SeniorLeads, Recommendation?.SeniorLeads, context, warnings);
+        var leads = Owners(Leads, Recommendation?.Leads, context, warnings, "leads");
+        var seniorLeads = Owners(SeniorLeads, Recommendation?.SeniorLeads, context, warnings, "senior leads");
         var linkedPlans = SplitList(LinkedPlans.Count > 0 ? LinkedPlans : [.. OrEmpty(Recommendation?.LinkedPlans)]);
         var ragText = Rag.Count > 0 ? string.Join(' ', Rag) : Recommendation?.Rag;
         var rag = RagCode(ragText, context, warnings);
@@ -143,10 +143,24 @@ internal sealed class AreaBuilder(string number, string title, string? theme)
         return actions;
     }
 
-    private static List<OwnerDoc> Owners(List<string> texts, string? fallback, PlanContext context, List<string> warnings)
+    /// <summary>
+    /// The section's own leads; the recommendation list's when the section names none, or when the list names all of the
+    /// section's and more (a section damaged in conversion keeps only part of its lead cell).
+    /// </summary>
+    private static List<OwnerDoc> Owners(List<string> texts, string? listed, PlanContext context, List<string> warnings, string what)
     {
-        var text = texts.Count > 0 ? string.Join('\n', texts) : fallback;
-        return text is null ? [] : context.People.Owners(text, warnings);
+        var ownWarnings = new List<string>();
+        var own = texts.Count > 0 ? context.People.Owners(string.Join('\n', texts), ownWarnings) : [];
+        var listWarnings = new List<string>();
+        var fromList = listed is null ? [] : context.People.Owners(listed, listWarnings);
+        var useList = fromList.Count > own.Count && own.TrueForAll(fromList.Contains);
+        if (useList && own.Count > 0)
+        {
+            listWarnings.Add($"The {what} are those of the recommendation list, which names all of this section's ({string.Join(", ", texts)}) and more");
+        }
+
+        warnings.AddRange(useList ? listWarnings : ownWarnings);
+        return useList ? fromList : own;
     }
 
     internal static string? RagCode(string? text, PlanContext context, List<string> warnings)

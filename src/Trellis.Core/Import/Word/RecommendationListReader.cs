@@ -57,7 +57,7 @@ internal sealed class RecommendationListReader(Themes themes)
         for (var i = start; i < units.Count && units[i] is ParagraphUnit { Paragraph: var paragraph }; i++)
         {
             var text = PlanText.Tidy(paragraph.Text);
-            if (Numbered(paragraph) is { } numbered && PlanText.LeadingInteger(numbered.Number) is { } n && (lastNumber is null || n == lastNumber + 1))
+            if (Numbered(paragraph) is { } numbered && IsNext(numbered.Number, lastNumber) is { } n && PlanText.WordCount(numbered.Title) >= 5)
             {
                 found.Add((numbered.Number, numbered.Title, themeLines.Count - 1));
                 lastNumber = n;
@@ -81,7 +81,7 @@ internal sealed class RecommendationListReader(Themes themes)
         }
 
         var announced = IsAnnounced(units, start);
-        if (found.Count < 2 || (found.Count < 3 && !announced) || found.Average(f => PlanText.WordCount(f.Title)) < 5)
+        if (found.Count < 2 || (found.Count < 3 && !announced))
         {
             return [];
         }
@@ -90,6 +90,13 @@ internal sealed class RecommendationListReader(Themes themes)
         var keys = themeLines.Take(found.Max(f => f.ThemeLine) + 1).Select(t => PlanText.TryLettered(t, out var letter, out var title) ? themes.Add(letter, title) : themes.Add(null, t)).ToList();
         Recommendations.AddRange(found.Select(f => new Recommendation(f.Number, f.Title, f.ThemeLine >= 0 ? keys[f.ThemeLine] : null)));
         return used;
+    }
+
+    /// <summary>The number as an integer when it continues the list: "1" to start it, then each one more; "2.1" never does.</summary>
+    private static int? IsNext(string number, int? last)
+    {
+        var value = int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+        return value == (last ?? 0) + 1 ? value : null;
     }
 
     private static (string Number, string Title)? Numbered(WordParagraph paragraph)

@@ -29,6 +29,7 @@ public static class WordDocumentReader
         var seekable = Seekable(docx);
         try
         {
+            CheckSignature(seekable);
             using var document = WordprocessingDocument.Open(seekable, false);
             var main = document.MainDocumentPart
                 ?? throw new InvalidDataException("it has no main document part (word/document.xml)");
@@ -53,11 +54,27 @@ public static class WordDocumentReader
 
     private static string Explain(Exception e) => e switch
     {
-        FileFormatException or OpenXmlPackageException when e.Message.Contains("zip", StringComparison.OrdinalIgnoreCase)
-            => "it is not a Word document (.docx files are zip packages, and this is not one)",
         XmlException => $"its XML is damaged ({e.Message})",
         _ => $"it could not be opened as a Word document ({e.Message})",
     };
+
+    /// <summary>Names the two common mistakes, another kind of file and the old binary .doc, before the package reader fails obscurely.</summary>
+    private static void CheckSignature(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[4];
+        var start = stream.Position;
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        if (read >= 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
+        {
+            throw new InvalidDataException("it is an older Word 97-2003 document (.doc); open it in Word, save it as .docx and import that");
+        }
+
+        if (read < 4 || head[0] != (byte)'P' || head[1] != (byte)'K')
+        {
+            throw new InvalidDataException("it is not a Word document (a .docx file is a zip package, and this file is not one)");
+        }
+    }
 
     /// <summary>The package reader needs to seek; a network or upload stream is copied to memory first.</summary>
     private static Stream Seekable(Stream stream)
