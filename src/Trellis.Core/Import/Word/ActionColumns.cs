@@ -113,6 +113,8 @@ internal sealed class ActionColumns
         return key is "recommendation" or "recommendations" or "ofsted recommendation" or "ofsted recommendations" or "area for improvement"
             or "areas for improvement" or "improvement area" or "improvement areas" or "area of improvement" or "areas of improvement"
             or "priority" or "priorities" or "what ofsted said" or "ofsted findings" or "inspection recommendation" or "finding" or "findings"
+            or "area" or "areas" or "key area" or "focus area" or "improvement priority" or "improvement priorities" or "area for development"
+            or "areas for development" or "what needs to improve" or "ofsted area for improvement" or "recommendation from ofsted"
             || key.StartsWith("recommendation ", StringComparison.Ordinal) || key.StartsWith("areas for improvement ", StringComparison.Ordinal);
     }
 

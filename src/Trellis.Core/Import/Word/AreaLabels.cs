@@ -15,6 +15,12 @@ internal enum AreaField
     Actions,
     Rag,
 
+    /// <summary>"Recommendation: Ensure that ...", "Area for improvement:": the area's own title follows the label.</summary>
+    Heading,
+
+    /// <summary>"Theme: Help and protection": the theme of the areas that follow.</summary>
+    Theme,
+
     /// <summary>A monitoring heading ("d) Action Plan Progress", "e) Impact: Data and Commentary"): filled in later rounds.</summary>
     Monitoring,
 }
@@ -54,6 +60,12 @@ internal static partial class AreaLabels
         ("key measures", AreaField.MeasuresOfSuccess), ("performance measures", AreaField.MeasuresOfSuccess),
         ("actions", AreaField.Actions), ("key actions", AreaField.Actions), ("action plan", AreaField.Actions),
         ("rag", AreaField.Rag), ("rag rating", AreaField.Rag), ("overall rag", AreaField.Rag), ("rag status", AreaField.Rag),
+        ("progress rag", AreaField.Rag), ("current rag", AreaField.Rag), ("overall rag rating", AreaField.Rag), ("progress rating", AreaField.Rag),
+        ("rag progress", AreaField.Rag), ("overall rating", AreaField.Rag),
+        ("recommendation", AreaField.Heading), ("ofsted recommendation", AreaField.Heading), ("area for improvement", AreaField.Heading),
+        ("area of improvement", AreaField.Heading), ("improvement area", AreaField.Heading), ("ofsted finding", AreaField.Heading),
+        ("recommendation from ofsted", AreaField.Heading), ("what ofsted said", AreaField.Heading), ("improvement required", AreaField.Heading),
+        ("theme", AreaField.Theme), ("priority theme", AreaField.Theme), ("strategic theme", AreaField.Theme), ("judgement area", AreaField.Theme),
         ("monitoring and impact", AreaField.Monitoring), ("action plan progress", AreaField.Monitoring),
         ("action plan rag rating", AreaField.Monitoring), ("impact", AreaField.Monitoring),
         ("impact data and commentary", AreaField.Monitoring), ("recommendations for further action", AreaField.Monitoring),

@@ -30,9 +30,12 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
     private static readonly HashSet<AreaField> ListFields =
         [AreaField.Leads, AreaField.SeniorLeads, AreaField.LinkedPlans, AreaField.Partners, AreaField.Objectives, AreaField.Outcomes, AreaField.MeasuresOfSuccess];
 
-    private static readonly HashSet<AreaField> SectionFields = [.. ListFields, AreaField.Actions];
+    private static readonly HashSet<AreaField> SectionFields = [.. ListFields, AreaField.Actions, AreaField.Rag];
 
     private AreaBuilder? area;
+
+    /// <summary>An actions table interrupted by a row that is not an action; the next area heading in the same table resumes it.</summary>
+    private ActionTable? suspended;
     private AreaField? pending;
     private string? theme;
     private ActionTable? actions;
@@ -134,6 +137,11 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
 
     private bool TryAreaHeading(WordParagraph paragraph, string text)
     {
+        if (PlanText.NumberOnlyHeading(text) is { } number)
+        {
+            return TryNumberOnlyHeading(number);
+        }
+
         if (HeadingOf(paragraph, text) is not { } heading || !ConfirmsArea(heading, index))
         {
             return false;
@@ -141,6 +149,32 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
 
         StartArea(heading.Number, heading.Title, MatchRecommendation(heading.Title));
         return true;
+    }
+
+    /// <summary>"Recommendation 3" on its own: the title is the next line, or, when none follows, the recommendation list's.</summary>
+    private bool TryNumberOnlyHeading(string number)
+    {
+        var next = index + 1 < units.Count ? units[index + 1] : null;
+        var title = next switch
+        {
+            ParagraphUnit p => PlanText.OneLine(p.Paragraph.Text),
+            RowUnit { Row.FilledCells: [var only] } => PlanText.OneLine(only.Text),
+            _ => string.Empty,
+        };
+        if (PlanText.WordCount(title) >= 3 && AreaLabels.Read(title) is null && !PlanText.TryNumbered(title, out _, out _) && ConfirmsArea((number, title), index + 1))
+        {
+            index++;
+            StartArea(number, title, MatchRecommendation(title));
+            return true;
+        }
+
+        if (recommendations.FirstOrDefault(r => !r.Used && r.Number == number) is { } listed && ConfirmsArea((number, listed.Title), index))
+        {
+            StartArea(number, listed.Title, listed);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -181,6 +215,31 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
     /// <summary>A label and its value lines: fills the area's field and makes it the list that following lines join.</summary>
     private void ApplyLabel(AreaLabel label, List<string> values)
     {
+        var value = PlanText.OneLine(string.Join(' ', values));
+        if (label.Field == AreaField.Theme && value.Length > 0)
+        {
+            theme = PlanText.TryLettered(value, out var letter, out var title) ? themes.Add(letter, title) : themes.Add(null, value);
+            return;
+        }
+
+        if (label.Field == AreaField.Heading)
+        {
+            // "Recommendation: Ensure that ...": an area whose number is its recommendation's, or the next one.
+            if (PlanText.WordCount(value) >= 3 && ConfirmsArea((string.Empty, value), index))
+            {
+                var numbered = PlanText.TryNumbered(value, out var number, out var rest);
+                var title = numbered ? rest : value;
+                var recommendation = MatchRecommendation(title);
+                StartArea(numbered ? number : recommendation?.Number ?? NextAreaNumber().ToString(CultureInfo.InvariantCulture), title, recommendation);
+            }
+            else
+            {
+                Unplaced.Add(value.Length > 0 ? $"{label.Label} {value}" : label.Label);
+            }
+
+            return;
+        }
+
         if (label.Field is AreaField.Leads or AreaField.SeniorLeads && (area is null || area.Actions.Count > 0) && candidateHeading is not null)
         {
             // A lead after the last area's actions, under an unnumbered heading: that heading starts a new area.
@@ -223,6 +282,11 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
             return;
         }
 
+        if (suspended is not null && !ReferenceEquals(unit.Table, suspended.Table))
+        {
+            suspended = null;
+        }
+
         if (actions is not null && (ReferenceEquals(unit.Table, actions.Table) || ContinuesActions(unit)))
         {
             if (ReadActionRow(row))
@@ -232,6 +296,8 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
                 return;
             }
 
+            // A heading or label row ends the actions; an area heading further down this table takes up its columns again.
+            suspended = actions;
             actions = null;
         }
 
@@ -245,6 +311,14 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
     private void ReadOtherRow(WordRow row)
     {
         var filled = row.FilledCells;
+        if (filled.Count == 1 && AreaLabels.Read(filled[0].Text) is { Field: AreaField.Rag, Value.Length: 0 } ragLabel
+            && RagColours.TextOrColour(row.Cells.SkipWhile(c => !ReferenceEquals(c, filled[0])).Skip(1).FirstOrDefault()) is { Length: > 0 } colour)
+        {
+            // "RAG | (a cell shaded amber)".
+            ApplyLabel(ragLabel, [colour]);
+            return;
+        }
+
         if (filled.Count == 1)
         {
             // A row of its own reads like paragraphs; each line of it may be a heading, a label or an item.
@@ -257,7 +331,9 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
             return;
         }
 
-        if (filled.Count == 2 && IsBareNumber(filled[0].Text) && HeadingOf(new WordParagraph(string.Empty), $"{filled[0].Text.Trim().TrimEnd('.')}. {PlanText.OneLine(filled[1].Text)}") is { } heading
+        // "1 | Improve ..." or "Recommendation 1 | Improve ...": an area heading split over two cells.
+        var number = filled.Count == 2 ? (IsBareNumber(filled[0].Text) ? filled[0].Text.Trim().TrimEnd('.') : PlanText.NumberOnlyHeading(filled[0].Text)) : null;
+        if (number is not null && HeadingOf(new WordParagraph(string.Empty), $"{number}. {PlanText.OneLine(filled[1].Text)}") is { } heading
             && ConfirmsArea(heading, index))
         {
             StartArea(heading.Number, heading.Title, MatchRecommendation(heading.Title));
@@ -283,10 +359,10 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
     private void StartActions(ActionColumns columns, WordTable table)
     {
         pending = null;
-        if (area is null || (area.Actions.Count > 0 && candidateHeading is not null))
+        if (area is not null && area.Actions.Count > 0 && candidateHeading is not null)
         {
-            // Actions with no area heading before them: the nearest heading-like line names their area.
-            StartUnnumberedArea(candidateHeading ?? "Actions");
+            // A new actions table under an unnumbered heading after the last area's actions: that heading is a new area.
+            StartUnnumberedArea(candidateHeading);
         }
 
         actions = new ActionTable(columns, table) { LastUnit = index };
@@ -307,6 +383,14 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
         {
             // The action's cell spans this row too: the row adds dates (milestones), owners or comments to it.
             AddCells(last, row, joinLines: false);
+            return true;
+        }
+
+        if (table.Last is { } above && text.Length == 0 && refText.Length == 0 && row.FilledCells.Count > 0)
+        {
+            // No action of its own: a further date, owner or milestone of the action above (its cell left blank, not merged).
+            AddCells(above, row, joinLines: false);
+            above.Warnings.Add("A row below this action has no action text; its date, owners or milestone are read as this action's");
             return true;
         }
 
@@ -385,18 +469,28 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
         var columns = actions!.Columns;
         foreach (var column in columns.Columns.Where(c => c.Column != ActionColumn.Ref))
         {
-            if (columns.Cell(row, column) is not { IsEmpty: false } cell || (cell.MergedFromAbove && !includeMerged))
+            var cell = columns.Cell(row, column);
+            var content = column.Column == ActionColumn.Rag ? RagColours.TextOrColour(cell) : cell?.Text ?? string.Empty;
+            if (cell is null || content.Length == 0 || (cell.MergedFromAbove && !includeMerged))
             {
                 continue;
             }
 
-            var text = column.Column == ActionColumn.Other ? $"{column.Header}: {cell.Text}" : cell.Text;
-            builder.Add(column.Column, text, joinLines);
+            // Prose split by a page break continues its sentence; a date or an owner on the next page is one more line.
+            var text = column.Column == ActionColumn.Other ? $"{column.Header}: {content}" : content;
+            builder.Add(column.Column, text, joinLines && column.Column is ActionColumn.Text or ActionColumn.Comments);
         }
     }
 
     private void AddAction(ActionBuilder builder, ActionTable table)
     {
+        if (area is null)
+        {
+            // Actions before any area heading: the nearest heading-like line names their area.
+            StartUnnumberedArea(candidateHeading ?? "Actions");
+            actions = table;
+        }
+
         var current = area!;
         var reference = PeekRef(builder);
         var restarts = table.Last is null && current.Actions.Count > 0 && PlanText.LeadingInteger(reference ?? string.Empty) == 1
@@ -417,6 +511,7 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
 
         area!.Actions.Add(builder);
         table.Last = builder;
+        actions = table;
     }
 
     private static string? PeekRef(ActionBuilder builder) =>
@@ -443,6 +538,14 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
         }
 
         Areas.Add(area);
+        if (suspended is not null && units[index] is RowUnit row && ReferenceEquals(row.Table, suspended.Table))
+        {
+            // One table for several areas: each area's heading row is followed by its actions under the table's header.
+            actions = suspended;
+            actions.Last = null;
+            actions.LastUnit = index;
+            suspended = null;
+        }
     }
 
     private void StartUnnumberedArea(string heading)
@@ -536,12 +639,14 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
     }
 
     /// <summary>What a unit says about the area before it: it holds the area's fields, or starts something else.</summary>
-    private static AreaSignal Signal(BodyUnit unit)
+    private AreaSignal Signal(BodyUnit unit)
     {
         IEnumerable<string> lines;
         if (unit is RowUnit row)
         {
-            if (ActionColumns.TryRead(row.Row) is not null)
+            var table = (actions ?? suspended)?.Table;
+            var isActionRow = ReferenceEquals(row.Table, table) && row.Row.FilledCells.Count >= 2;
+            if (ActionColumns.TryRead(row.Row) is not null || isActionRow)
             {
                 return AreaSignal.Fields;
             }

@@ -179,9 +179,9 @@ internal sealed class AreaBuilder(string number, string title, string? theme)
         return code;
     }
 
-    /// <summary>Lines of a list, each trimmed and without its bullet.</summary>
+    /// <summary>Lines of a list, each trimmed and without its bullet; bullets typed within one line ("• a • b") make separate items.</summary>
     private static List<string> Items(List<string> lines) =>
-        [.. lines.SelectMany(l => l.Split('\n')).Select(PlanText.WithoutBullet).Where(l => l.Length > 0 && !PlanText.IsOnlyPunctuation(l))];
+        [.. lines.SelectMany(l => l.Split('\n')).SelectMany(PlanText.SplitInlineBullets).Select(PlanText.WithoutBullet).Where(l => l.Length > 0 && !PlanText.IsOnlyPunctuation(l))];
 
     /// <summary>"Police, Community safety; Housing": one entry per comma, semicolon or line.</summary>
     private static List<string> SplitList(IEnumerable<string> texts) =>

@@ -38,6 +38,13 @@ internal static partial class PlanText
         return match.Success ? trimmed[match.Length..].Trim() : trimmed;
     }
 
+    /// <summary>"• First • Second": the items of a list typed on one line, split at each bullet sign; other text is one item.</summary>
+    public static IEnumerable<string> SplitInlineBullets(string line)
+    {
+        var signs = line.Count(c => c is '\u2022' or '\u25aa' or '\u25cf' or '\uf0b7');
+        return signs >= 2 ? line.Split(['\u2022', '\u25aa', '\u25cf', '\uf0b7'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [line];
+    }
+
     /// <summary>True when the text is nothing but bullets, dashes and punctuation ("•", "-", "…").</summary>
     public static bool IsOnlyPunctuation(string text) => !text.Any(char.IsLetterOrDigit);
 
@@ -68,6 +75,13 @@ internal static partial class PlanText
         number = match.Groups["number"].Value;
         rest = tail;
         return true;
+    }
+
+    /// <summary>"Recommendation 3", "Area for improvement 2:" alone on a line: the number of an area whose title follows.</summary>
+    public static string? NumberOnlyHeading(string text)
+    {
+        var match = NumberOnly().Match(text.Trim());
+        return match.Success ? match.Groups["number"].Value : null;
     }
 
     /// <summary>"A. Early Help and Protection" or "B) Looked after children": the letter and the title.</summary>
@@ -111,6 +125,9 @@ internal static partial class PlanText
 
     [GeneratedRegex(@"^(?:ofsted\s+)?(?:recommendation|area\s+for\s+improvement|improvement\s+area|priority|action\s+area|area)\s+(?<number>[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*)(?<punct>\s*[:.)\u2013\u2014-])\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NamedNumberPrefix();
+
+    [GeneratedRegex(@"^(?:ofsted\s+)?(?:recommendation|area\s+for\s+improvement|improvement\s+area|priority|area)\s+(?<number>[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})?)\s*[:.\u2013\u2014-]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberOnly();
 
     [GeneratedRegex(@"^(?<letter>[A-Z])[.)](?=\s)")]
     private static partial Regex LetteredPrefix();

@@ -132,7 +132,9 @@ internal sealed class RecommendationListReader(Themes themes)
     private string? ReadRow(WordRow row, Dictionary<int, Column> columns, string? theme)
     {
         string Cell(Column column) =>
-            columns.Where(c => c.Value == column).Select(c => PlanText.Tidy(row.CellAt(c.Key)?.Text)).FirstOrDefault(t => t.Length > 0) ?? string.Empty;
+            columns.Where(c => c.Value == column)
+                .Select(c => PlanText.Tidy(column == Column.Rag ? RagColours.TextOrColour(row.CellAt(c.Key)) : row.CellAt(c.Key)?.Text))
+                .FirstOrDefault(t => t.Length > 0) ?? string.Empty;
 
         var title = Cell(Column.Title);
         var written = Cell(Column.Number);

@@ -48,9 +48,9 @@ public sealed record WordRow(IReadOnlyList<WordCell> Cells, bool IsRepeatedHeade
 /// <summary>
 /// A table cell: its content, the first grid column it covers and how many it spans. A cell that continues a
 /// vertical merge holds the content of the cell it continues, with <see cref="MergedFromAbove"/> set, so each row
-/// reads on its own.
+/// reads on its own. <see cref="Fill"/> is its shading colour as hex ("FF0000"), which plans use for RAG ratings.
 /// </summary>
-public sealed record WordCell(IReadOnlyList<WordBlock> Blocks, int GridColumn = 0, int ColumnSpan = 1, bool MergedFromAbove = false)
+public sealed record WordCell(IReadOnlyList<WordBlock> Blocks, int GridColumn = 0, int ColumnSpan = 1, bool MergedFromAbove = false, string? Fill = null)
 {
     /// <summary>Every paragraph in the cell, nested tables' paragraphs included, in reading order.</summary>
     public IReadOnlyList<WordParagraph> Paragraphs => [.. AllParagraphs(Blocks)];

@@ -258,18 +258,25 @@ public static class WordDocumentReader
                 if (cellProperties?.HorizontalMerge is { } h && h.Val?.Value != MergedCellValues.Restart && cells.Count > 0)
                 {
                     var previous = cells[^1];
-                    cells[^1] = previous with { Cell = new WordCell(previous.Cell.Blocks, previous.Cell.GridColumn, previous.Cell.ColumnSpan + span) };
+                    cells[^1] = previous with { Cell = previous.Cell with { ColumnSpan = previous.Cell.ColumnSpan + span } };
                     column += span;
                     continue;
                 }
 
                 var vertical = cellProperties?.VerticalMerge;
                 var continues = vertical is not null && (vertical.Val is null || vertical.Val.Value == MergedCellValues.Continue);
-                cells.Add(new RawCell(new WordCell(blocks, column, span), continues));
+                cells.Add(new RawCell(new WordCell(blocks, column, span, Fill: FillOf(cellProperties)), continues));
                 column += span;
             }
 
             return new RawRow(cells, header);
+        }
+
+        /// <summary>The cell's shading as hex, or null when it has none ("auto" and white are none).</summary>
+        private static string? FillOf(TableCellProperties? properties)
+        {
+            var fill = properties?.Shading?.Fill?.Value;
+            return fill is null || fill.Length != 6 || fill.Equals("FFFFFF", StringComparison.OrdinalIgnoreCase) ? null : fill.ToUpperInvariant();
         }
 
         private static IEnumerable<TableCell> Cells(OpenXmlElement element)
@@ -299,7 +306,7 @@ public static class WordDocumentReader
                 var above = rows.Count > 0 ? rows[^1] : null;
                 var cells = raw.Cells
                     .Select(c => c.ContinuesMerge && above?.CellAt(c.Cell.GridColumn) is { } origin
-                        ? new WordCell(origin.Blocks, c.Cell.GridColumn, c.Cell.ColumnSpan, MergedFromAbove: true)
+                        ? new WordCell(origin.Blocks, c.Cell.GridColumn, c.Cell.ColumnSpan, MergedFromAbove: true, Fill: origin.Fill)
                         : c.Cell)
                     .ToList();
                 rows.Add(new WordRow(cells, raw.IsHeader));
