@@ -78,14 +78,19 @@ public static class Docx
 
     public static TableRow R(params TableCell[] cells) => new(cells);
 
-    /// <summary>A cell of one paragraph per line given.</summary>
-    public static TableCell C(string text, int span = 1, VMerge merge = VMerge.None) =>
-        C([.. text.Split("\n\n").Select(t => P(t))], span, merge);
+    /// <summary>A cell of one paragraph per blank-line-separated part of the text; <paramref name="fill"/> shades it ("FFC000").</summary>
+    public static TableCell C(string text, int span = 1, VMerge merge = VMerge.None, string? fill = null) =>
+        C([.. text.Split("\n\n").Select(t => P(t))], span, merge, fill);
 
     /// <summary>A cell of the given paragraphs and tables.</summary>
-    public static TableCell C(OpenXmlElement[] content, int span = 1, VMerge merge = VMerge.None)
+    public static TableCell C(OpenXmlElement[] content, int span = 1, VMerge merge = VMerge.None, string? fill = null)
     {
         var properties = new TableCellProperties();
+        if (fill is not null)
+        {
+            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
+        }
+
         if (span > 1)
         {
             properties.Append(new GridSpan { Val = span });

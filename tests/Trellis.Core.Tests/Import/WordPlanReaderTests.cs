@@ -318,6 +318,147 @@ public class WordPlanReaderTests(ITestOutputHelper output)
         Assert.Contains(result.Problems, p => p.Contains("No areas", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Read_OneTableForSeveralAreas_StartsAnAreaAtEachHeadingRow()
+    {
+        var table = T(
+            Row("Ref", "Action", "Lead", "Target date"),
+            R(C("Recommendation 1: Improve the quality of plans so that they are specific and timely", span: 4)),
+            Row("1.1", "Audit plans", "JA", "June 2020"),
+            Row("1.2", "Train staff in planning", "OB", "July 2020"),
+            R(C("Children in care", span: 4)),
+            R(C("Recommendation 2: Improve stability so that fewer children move placements", span: 4)),
+            Row("2.1", "Recruit foster carers", "OB", "May 2020"));
+
+        var plan = Read(Introduction(), table);
+
+        Assert.Equal(["1 Improve the quality of plans so that they are specific and timely", "2 Improve stability so that fewer children move placements"], plan.Areas.Select(a => $"{a.Number} {a.Title}"));
+        Assert.Equal(["1.1", "1.2"], plan.Areas[0].Actions!.Select(a => a.Ref));
+        Assert.Equal(["2.1"], plan.Areas[1].Actions!.Select(a => a.Ref));
+        Assert.Equal([null, "T1"], plan.Areas.Select(a => a.Theme));
+    }
+
+    [Fact]
+    public void Read_RowsWithoutActionText_AddTheirDatesToTheActionAbove()
+    {
+        var table = T(
+            Row("No.", "Action", "Milestone", "By when", "Who"),
+            Row("1", "Set up a permanence panel", "Terms of reference agreed", "January 2020", "JA"),
+            Row("", "", "First meeting held", "March 2020", "JA"),
+            Row("2", "Track every child's plan for permanence", "", "April 2020", "OB"));
+
+        var actions = Read(Introduction(), Area("1", "Make permanence plans earlier so that children do not wait", table)).Areas.Single().Actions!;
+
+        Assert.Equal(["1", "2"], actions.Select(a => a.Ref));
+        Assert.Equal(new DateOnly(2020, 3, 31), actions[0].Due!.Date);
+        Assert.Equal(["Terms of reference agreed", "First meeting held"], actions[0].Milestones!.Select(m => m.Text));
+        Assert.Equal([new OwnerDoc { Person = "p1" }], actions[0].Owners);
+        Assert.Contains(actions[0].Warnings!, w => w.Contains("no action text", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_RecommendationNumberOnItsOwnLine_TakesTheTitleFromTheNextLine()
+    {
+        var plan = Read(
+            Introduction(),
+            [
+                P("Recommendation 3", "Heading2"),
+                P("Improve the quality of plans so that they are specific and timely"),
+                T(Row("Lead:", "JA")),
+                ActionsTable(Row("3.1", "Audit plans", "June 2020", "JA")),
+            ]);
+
+        var area = plan.Areas.Single();
+        Assert.Equal("3", area.Number);
+        Assert.Equal("Improve the quality of plans so that they are specific and timely", area.Title);
+        Assert.Single(area.Actions!);
+    }
+
+    [Fact]
+    public void Read_LabelledRecommendationRow_StartsAnArea()
+    {
+        var plan = Read(
+            Introduction(),
+            [
+                T(Row("Area for improvement:", "Improve stability so that fewer children move placements"), Row("Lead officer:", "OB"), Row("RAG", "")),
+                ActionsTable(Row("1", "Recruit foster carers", "June 2020", "OB")),
+            ]);
+
+        var area = plan.Areas.Single();
+        Assert.Equal("1", area.Number);
+        Assert.Equal("Improve stability so that fewer children move placements", area.Title);
+        Assert.Equal([new OwnerDoc { Person = "p2" }], area.Leads);
+    }
+
+    [Fact]
+    public void Read_ShadedRagCells_GiveTheirColoursRating()
+    {
+        var table = T(
+            Row("Ref", "Action", "By when", "Lead", "RAG"),
+            R(C("1.1"), C("Audit plans"), C("June 2020"), C("JA"), C("", fill: "FFC000")),
+            R(C("1.2"), C("Train staff"), C("July 2020"), C("JA"), C("", fill: "00B050")),
+            R(C("1.3"), C("Report to the board"), C("August 2020"), C("JA"), C("Red")));
+
+        var actions = Read(Introduction(), Area("1", "Improve the quality of plans so that they are specific and timely", table)).Areas.Single().Actions!;
+
+        Assert.Equal(["A", "G", "R"], actions.Select(a => a.Rag));
+    }
+
+    [Fact]
+    public void Read_TableOfAreasWithLeadsAndRag_GivesTheAreasWhenThePlanHasNoSections()
+    {
+        var plan = Read(
+            Introduction(),
+            [
+                P("Summary of progress"),
+                T(
+                    Row("No.", "Area for improvement", "Lead", "RAG"),
+                    Row("1", "Improve the quality of plans so that they are specific and timely", "Jane Adams", "Amber"),
+                    Row("2", "Improve stability so that fewer children move placements", "OB", "Green")),
+            ]);
+
+        Assert.Equal(["1 A p1", "2 G p2"], plan.Areas.Select(a => $"{a.Number} {a.Rag} {a.Leads!.Single().Person}"));
+        Assert.All(plan.Areas, a => Assert.Equal("inspection-recommendation", a.Source!.Kind));
+    }
+
+    // The document model on its own.
+
+    [Fact]
+    public void ReadDocument_Paragraphs_KeepTabsBreaksHeadingsListsAndBold()
+    {
+        using var docx = Build(P("Plan", "Heading1"), P("a\tb\nc"), P("First item", list: DecimalList), P("Second item", list: DecimalList), P("Strong", bold: true));
+
+        var paragraphs = WordDocumentReader.Read(docx).Body.OfType<WordParagraph>().ToList();
+
+        Assert.Equal(1, paragraphs[0].HeadingLevel);
+        Assert.Equal("a\tb\nc", paragraphs[1].Text);
+        Assert.Null(paragraphs[1].ListLevel);
+        Assert.Equal(["1.", "2."], paragraphs.Skip(2).Take(2).Select(p => p.ListLabel));
+        Assert.Equal(0, paragraphs[2].ListLevel);
+        Assert.True(paragraphs[4].IsBold);
+        Assert.False(paragraphs[1].IsBold);
+    }
+
+    [Fact]
+    public void ReadDocument_Tables_ResolveSpansMergesAndNestedTables()
+    {
+        using var docx = Build(T(
+            R(C("Wide", span: 2), C("B")),
+            R(C("x", merge: VMerge.Restart), C("y"), C("z", fill: "FF0000")),
+            R(C("", merge: VMerge.Continue), C("y2"), C("z2")),
+            R(C([P("outer"), T(Row("n1", "n2"))]), C(""), C(""))));
+
+        var table = Assert.IsType<WordTable>(Assert.Single(WordDocumentReader.Read(docx).Body));
+
+        Assert.Equal(3, table.ColumnCount);
+        Assert.Equal((0, 2), (table.Rows[0].Cells[0].GridColumn, table.Rows[0].Cells[0].ColumnSpan));
+        Assert.Equal("B", table.Rows[0].CellAt(2)!.Text);
+        Assert.True(table.Rows[2].Cells[0].MergedFromAbove);
+        Assert.Equal("x", table.Rows[2].Cells[0].Text);
+        Assert.Equal("FF0000", table.Rows[1].Cells[2].Fill);
+        Assert.Equal(["outer", "n1\tn2"], table.Rows[3].Cells[0].Lines);
+    }
+
     // Hostile files: a clear problem naming the file, never an exception.
 
     [Fact]

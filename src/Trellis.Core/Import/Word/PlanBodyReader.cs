@@ -110,7 +110,7 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
             return;
         }
 
-        if (isHeading)
+        if (isHeading && !PlanText.IsDocumentSection(text))
         {
             candidateHeading = text;
         }
@@ -376,7 +376,10 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
         var textColumn = columns.Columns.First(c => c.Column == ActionColumn.Text);
         var textCell = columns.Cell(row, textColumn);
         var refColumn = columns.Columns.FirstOrDefault(c => c.Column == ActionColumn.Ref);
-        var refText = columns.Has(ActionColumn.Ref) ? PlanText.OneLine(columns.Cell(row, refColumn)?.Text) : string.Empty;
+        var refCell = columns.Has(ActionColumn.Ref) ? columns.Cell(row, refColumn) : null;
+
+        // A cell spanning the ref and action columns is a heading across the table, not a ref.
+        var refText = refCell is not null && !ReferenceEquals(refCell, textCell) ? PlanText.OneLine(refCell.Text) : string.Empty;
         var text = PlanText.Tidy(textCell?.Text);
 
         if (table.Last is { } last && textCell is { MergedFromAbove: true })

@@ -7,6 +7,12 @@ namespace Trellis.Core.Import.Word;
 /// <summary>Text tests shared by the plan reader: numbering, bullets, comparison keys.</summary>
 internal static partial class PlanText
 {
+    private static readonly HashSet<string> DocumentSections = new(
+        ["introduction", "contents", "table of contents", "background", "foreword", "purpose", "summary", "executive summary", "context",
+         "overview", "governance", "structure", "aim", "aims", "key leads", "glossary", "appendix", "appendices", "monitoring", "structure of the plan",
+         "how the plan will be monitored", "the plan", "action plan", "improvement plan"],
+        StringComparer.Ordinal);
+
     /// <summary>Lower case, typographic quotes made plain, anything but letters, digits and apostrophes a space: for comparing.</summary>
     public static string Key(string? text)
     {
@@ -76,6 +82,9 @@ internal static partial class PlanText
         rest = tail;
         return true;
     }
+
+    /// <summary>The headings of a plan's own sections ("Introduction", "Governance"), which are never an area's title.</summary>
+    public static bool IsDocumentSection(string text) => DocumentSections.Contains(Key(text));
 
     /// <summary>"Recommendation 3", "Area for improvement 2:" alone on a line: the number of an area whose title follows.</summary>
     public static string? NumberOnlyHeading(string text)

@@ -171,7 +171,8 @@ internal sealed class RecommendationListReader(Themes themes)
     /// <summary>The columns of a header row that names a recommendation column, else null.</summary>
     private static Dictionary<int, Column>? HeaderColumns(WordRow row)
     {
-        if (!row.Cells.Any(c => ActionColumns.IsRecommendationHeader(c.Text)))
+        // Header cells are a few words each; "Area for improvement: | Improve stability ..." is a labelled row, not a header.
+        if (!row.Cells.Any(c => ActionColumns.IsRecommendationHeader(c.Text)) || row.FilledCells.Any(c => PlanText.WordCount(c.Text) > 6))
         {
             return null;
         }
