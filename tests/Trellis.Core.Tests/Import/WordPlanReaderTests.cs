@@ -421,6 +421,34 @@ public class WordPlanReaderTests(ITestOutputHelper output)
         Assert.All(plan.Areas, a => Assert.Equal("inspection-recommendation", a.Source!.Kind));
     }
 
+    [Fact]
+    public void Read_NoKeyLeadsTable_DefinesThePeopleWrittenWithTheirInitialsInOwnerCells()
+    {
+        var plan = Read(
+            [P("Riverside Borough Council was inspected in June 2019.")],
+            [
+                P("1. Improve the quality of plans so that they are specific and timely"),
+                T(Row("Lead:", "Jane Adams (JA)")),
+                ActionsTable(Row("1.1", "Audit plans", "June 2020", "JA"), Row("1.2", "Train staff", "July 2020", "Omar Baker (OB) / JA")),
+            ]);
+
+        Assert.Equal(["p1 JA Jane Adams", "p2 OB Omar Baker"], plan.People!.Select(p => $"{p.Id} {p.Initials} {p.Name}"));
+        var actions = plan.Areas.Single().Actions!;
+        Assert.Equal([new OwnerDoc { Person = "p1" }], actions[0].Owners);
+        Assert.Equal([new OwnerDoc { Person = "p2" }, new OwnerDoc { Person = "p1" }], actions[1].Owners);
+    }
+
+    [Fact]
+    public void Read_KeyLeadsTableOfNamesAndInitials_NeedsNoJobTitles()
+    {
+        var plan = Read(
+            [P("Riverside Borough Council was inspected in June 2019."), T(Row("Name", "Initials"), Row("Jane Adams", "JA"), Row("Omar Baker", "OB"))],
+            Area("1", "Improve the quality of plans so that they are specific and timely", ActionsTable(Row("1.1", "Audit plans", "June 2020", "OB"))));
+
+        Assert.Equal(["p1 JA Jane Adams", "p2 OB Omar Baker"], plan.People!.Select(p => $"{p.Id} {p.Initials} {p.Name}"));
+        Assert.Equal("p2", plan.Areas.Single().Actions!.Single().Owners!.Single().Person);
+    }
+
     // The document model on its own.
 
     [Fact]

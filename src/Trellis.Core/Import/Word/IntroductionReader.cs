@@ -50,6 +50,7 @@ internal static partial class IntroductionReader
         var inspected = Inspected().Match(text);
         var organisation = inspected.Success ? Organisation(inspected.Groups["subject"].Value) : null;
         organisation ??= InspectionOf().Match(text) is { Success: true } of ? Organisation(of.Groups["subject"].Value) : null;
+        organisation ??= PossessiveServices().Match(text) is { Success: true } owner ? Organisation(owner.Groups["subject"].Value) : null;
         if (organisation is null && !inspected.Success)
         {
             return null;
@@ -190,8 +191,12 @@ internal static partial class IntroductionReader
     [GeneratedRegex(@"(?:inspection|inspected)\s+(?:of\s+)?(?:children['\u2019]s\s+services\s+(?:in|at)\s+)(?<subject>(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+(?:of|and|upon|on|[A-Z][\w'\u2019\-]*))*)")]
     private static partial Regex InspectionOf();
 
-    [GeneratedRegex(@"(?:the\s+)?(?:(?:London|Royal|Metropolitan)\s+Borough\s+of\s+[A-Z][\w\-]*(?:\s+(?:upon|and|on)\s+[A-Z][\w\-]*)*|City\s+of\s+[A-Z][\w\-]*|(?:[A-Z][\w\-]*\s+){1,3}(?:County|Borough|City|District|Metropolitan\s+Borough)?\s*Council)")]
+    [GeneratedRegex(@"(?:the\s+)?(?:(?:London|Royal|Metropolitan)\s+Borough\s+of\s+[A-Z][\w\-]*(?:\s+(?:upon|and|on)\s+[A-Z][\w\-]*)*|City\s+of\s+[A-Z][\w\-]*|(?:[A-Z][\w\-]*\s+){1,3}(?:County|Borough|City|District|Metropolitan\s+Borough)\s+Council)")]
     private static partial Regex CouncilName();
+
+    /// <summary>"Ofsted's inspection of Riverside Borough Council's children's services".</summary>
+    [GeneratedRegex(@"inspect(?:ion|ed)\s+(?:of\s+)?(?<subject>(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:of|and|upon|on|[A-Z][\w\-]*))*)['\u2019]s?\s+children['\u2019]s\s+services")]
+    private static partial Regex PossessiveServices();
 
     [GeneratedRegex(@"['\u2019]s$")]
     private static partial Regex TrailingPossessive();

@@ -34,9 +34,11 @@ internal static partial class JudgementReader
 
     private static JudgementDoc? Read(List<string> parts)
     {
-        if (parts.Count >= 2 && Grade(parts[^1]) is { } grade && PlanText.WordCount(string.Join(' ', parts[..^1])) <= 15)
+        // The first grade after the area's words: a later column may hold the previous inspection's grade.
+        var at = parts.FindIndex(1, p => Grade(p) is not null);
+        if (at > 0 && PlanText.WordCount(string.Join(' ', parts[..at])) <= 15)
         {
-            return new JudgementDoc { Area = Area(string.Join(' ', parts[..^1])), Grade = grade };
+            return new JudgementDoc { Area = Area(string.Join(' ', parts[..at])), Grade = Grade(parts[at])! };
         }
 
         if (parts.Count == 1 && SentenceGrade().Match(parts[0]) is { Success: true } sentence && PlanText.WordCount(parts[0]) <= 20)

@@ -113,12 +113,36 @@ internal static partial class KeyLeadsReader
             return (title.GridColumn, holder.GridColumn, person is null ? null : initials?.GridColumn, 1);
         }
 
+        // "Name | Initials" with no job titles: the title column is read as empty.
+        if (person is not null && initials is not null)
+        {
+            return (-1, person.GridColumn, initials.GridColumn, 1);
+        }
+
         // No header words: two columns whose second holds people written as "Name (INI)" or initials, in most rows.
         var rows = table.Rows.Where(r => r.FilledCells.Count == 2).ToList();
         var withPeople = rows.Count(r => LooksLikePerson(r.FilledCells[1].Text));
         return rows.Count >= 3 && withPeople * 4 >= table.Rows.Count * 3 && table.Rows.All(r => r.FilledCells.Count <= 2)
             ? (rows[0].FilledCells[0].GridColumn, rows[0].FilledCells[1].GridColumn, null, 0)
             : null;
+    }
+
+    /// <summary>
+    /// People written as "Jane Smith (JS)" in owner and lead cells, for a plan with no key-leads table: the document
+    /// defines them there, so "JS" elsewhere resolves to her. Each carries a warning saying where it was found.
+    /// </summary>
+    public static void Harvest(IEnumerable<string> cells, DocumentPeople people)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var piece in cells.SelectMany(c => OwnerPieces().Split(c)).Select(p => PlanText.OneLine(p)))
+        {
+            var match = NameWithInitials().Match(piece);
+            var name = match.Success ? WithoutTitle(match.Groups["name"].Value.Trim()) : null;
+            if (name is not null && PlanText.WordCount(name) is >= 2 and <= 4 && name.Split(' ').All(w => char.IsUpper(w[0])) && seen.Add(match.Groups["initials"].Value))
+            {
+                people.Add(match.Groups["initials"].Value, name, null, [$"The plan has no key-leads table; defined by '{piece}' in an owner or lead cell"]);
+            }
+        }
     }
 
     private static bool HeaderIs(WordCell cell, string[] words)
@@ -186,6 +210,9 @@ internal static partial class KeyLeadsReader
 
     [GeneratedRegex(@"\s*(?:/|;|\n|\s&\s|\sand\s)\s*")]
     private static partial Regex PeopleSeparator();
+
+    [GeneratedRegex(@"[/;,\n]|\s&\s|\sand\s")]
+    private static partial Regex OwnerPieces();
 
     [GeneratedRegex(@"\b(?:vacant|vacancy|to be appointed|tba|tbc|recruiting)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VacantWords();

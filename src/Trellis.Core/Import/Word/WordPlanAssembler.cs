@@ -43,6 +43,10 @@ internal sealed partial class WordPlanAssembler(WordDocument document, string fi
         var body = new PlanBodyReader([.. units.Where(u => !consumed.Contains(u))], themes, recommendations.Recommendations);
         body.Read();
         var areas = LinkRecommendations(body);
+        if (people.All.Count == 0)
+        {
+            KeyLeadsReader.Harvest(areas.SelectMany(a => a.Leads.Concat(a.SeniorLeads).Concat(a.Actions.Select(x => x.TextOf(ActionColumn.Owners)))), people);
+        }
 
         var organisation = inspection?.Organisation ?? FindCouncil();
         if (areas.Count == 0)
@@ -128,7 +132,9 @@ internal sealed partial class WordPlanAssembler(WordDocument document, string fi
 
             var text = PlanText.OneLine(paragraph.Paragraph.Text);
             var key = PlanText.Key(text);
-            if (SectionWords.Contains(key) || PlanText.WordCount(text) > 20 || lines.Count >= 5 || (lines.Count > 0 && paragraph.Paragraph.HeadingLevel >= 2))
+            // A title is a few short lines: a sentence, a numbered line or a label starts the document proper.
+            var isProse = text.EndsWith('.') || PlanText.TryNumbered(text, out _, out _) || AreaLabels.Read(text) is not null;
+            if (SectionWords.Contains(key) || PlanText.WordCount(text) > 20 || isProse || lines.Count >= 5 || (lines.Count > 0 && paragraph.Paragraph.HeadingLevel >= 2))
             {
                 break;
             }
@@ -155,6 +161,11 @@ internal sealed partial class WordPlanAssembler(WordDocument document, string fi
         var chosen = styled.Count > 0 ? styled : titleLines;
         chosen.ForEach(l => consumed.Add(l));
         var title = string.Join(": ", chosen.Select(l => PlanText.OneLine(l.Paragraph.Text).TrimEnd(':')));
+        if (title.Length == 0 && TitleFromCoverTable() is { } fromCover)
+        {
+            title = fromCover;
+        }
+
         if (title.Length == 0)
         {
             title = document.PropertiesTitle ?? Path.GetFileNameWithoutExtension(fileName);
@@ -162,6 +173,21 @@ internal sealed partial class WordPlanAssembler(WordDocument document, string fi
         }
 
         return (title, start, end);
+    }
+
+    /// <summary>A cover table's "Report Title | Safeguarding Services 6 Monthly Report" row, before anything else in the document.</summary>
+    private string? TitleFromCoverTable()
+    {
+        foreach (var unit in units.TakeWhile(u => u is RowUnit).Cast<RowUnit>())
+        {
+            var filled = unit.Row.FilledCells;
+            if (filled.Count >= 2 && PlanText.Key(filled[0].Text) is "title" or "report title" or "plan title" or "document title" or "name of plan")
+            {
+                return PlanText.OneLine(filled[1].Text);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"September 2016 – September 2017": the first day of the first month and the last day of the last.</summary>
