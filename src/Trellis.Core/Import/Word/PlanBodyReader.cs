@@ -358,13 +358,9 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
 
     private void StartActions(ActionColumns columns, WordTable table)
     {
+        // A second actions table under a subheading ("Phase 2") stays in its area: only a lead after an unnumbered
+        // heading (see ApplyLabel) starts a new one, so no area is made up from a subheading.
         pending = null;
-        if (area is not null && area.Actions.Count > 0 && candidateHeading is not null)
-        {
-            // A new actions table under an unnumbered heading after the last area's actions: that heading is a new area.
-            StartUnnumberedArea(candidateHeading);
-        }
-
         actions = new ActionTable(columns, table) { LastUnit = index };
     }
 
@@ -440,23 +436,27 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
             return false;
         }
 
+        if (refText.Length == 0 && filled.Count <= 2 && AreaLabels.Read(filled[0].Text) is { Value.Length: 0 } label && label.Field != AreaField.Actions)
+        {
+            // "Lead: | Jane Adams" or "d) Action Plan Progress | ..." inside the table: a field of the area, not an action.
+            return false;
+        }
+
         // A numbered line alone that is an area of the plan ends the actions.
         return !(filled.Count == 1 && numbered && HeadingOf(new WordParagraph(string.Empty), text) is { } heading
             && (MatchRecommendation(rest) is not null || IsNextAreaNumber(number)) && ConfirmsArea(heading, index));
     }
 
     /// <summary>
-    /// A row split by a page break: its first cell (the ref or the action) is empty, it starts no numbered action, and it does
-    /// not bring both a date and an owner of its own when the action before has them.
+    /// A row split by a page break: its first cell is empty, it has no ref and starts no numbered action, and it does not
+    /// bring both a date and an owner of its own when the action before has them (then it is an action without a ref).
     /// </summary>
     private bool IsSplitRow(WordRow row, string refText, string text, ActionBuilder previous)
     {
         var columns = actions!.Columns;
         var first = row.Cells.Count > 0 ? row.Cells[0] : null;
-        var firstColumn = columns.Columns.FirstOrDefault(c => c.Index == 0).Column;
-        var firstIsKey = columns.Columns.Any(c => c.Index == 0 && c.Column is ActionColumn.Ref or ActionColumn.Text);
-        if (first is null || !first.IsEmpty || first.MergedFromAbove || !firstIsKey || row.FilledCells.Count == 0 || refText.Length > 0
-            || PlanText.TryNumbered(text, out _, out _) || firstColumn == ActionColumn.Other)
+        if (first is null || !first.IsEmpty || first.MergedFromAbove || row.FilledCells.Count == 0 || refText.Length > 0
+            || PlanText.TryNumbered(text, out _, out _))
         {
             return false;
         }
