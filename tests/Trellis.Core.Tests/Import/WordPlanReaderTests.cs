@@ -524,6 +524,29 @@ public class WordPlanReaderTests(ITestOutputHelper output)
         Assert.Equal("p2", plan.Areas.Single().Actions!.Single().Owners!.Single().Person);
     }
 
+    [Fact]
+    public void Read_IndicatorTable_GivesIndicatorsWithPeriodsTargetsAndTheirArea()
+    {
+        var plan = Read(
+            Introduction(),
+            Area(
+                "1",
+                "Improve the timeliness of assessments so that children are helped sooner",
+                ActionsTable(Row("1.1", "Add capacity", "June 2020", "JA")),
+                T(Row("Indicator", "Jan 20", "Q4 19/20", "Target"), Row("% of assessments completed in 45 days", "76%", "81%", "At least 85%"), Row("Re-referrals", "18", "-", "No more than 20"))));
+
+        var indicators = plan.Indicators!;
+        Assert.Equal(["k1", "k2"], indicators.Select(k => k.Id));
+        Assert.Equal("percent", indicators[0].Unit);
+        Assert.Equal(["2020-01 76", "2019/20 Q4 81"], indicators[0].Values!.Select(v => $"{v.Period} {v.Value}"));
+        Assert.Equal(new TargetDoc { Text = "At least 85%", Min = 85 }, indicators[0].Target);
+        Assert.Equal("higher-is-better", indicators[0].Polarity);
+        Assert.Equal(["1"], indicators[0].Areas);
+        Assert.Equal("lower-is-better", indicators[1].Polarity);
+        Assert.Equal("-", indicators[1].Values![1].Text);
+        Assert.Single(plan.Areas.Single().Actions!);
+    }
+
     // The document model on its own.
 
     [Fact]

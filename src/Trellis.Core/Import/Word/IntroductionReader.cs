@@ -210,7 +210,7 @@ internal static partial class IntroductionReader
     [GeneratedRegex(@"(?<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?<m1>[A-Za-z]{3,9}))?(?:\s+(?<y1>\d{4}))?\s*(?:-|\u2013|\u2014|to|until|and)\s*(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?<m2>[A-Za-z]{3,9})\s+(?<y2>\d{4})")]
     private static partial Regex Range();
 
-    [GeneratedRegex(@"published\s+(?:on\s+)?(?:the\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>[A-Za-z]{3,9})(?:\s+(?<year>\d{4}))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"published\s+(?:[a-z]+\s+){0,3}?(?:on\s+)?(?:the\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>[A-Za-z]{3,9})(?:\s+(?<year>\d{4}))?", RegexOptions.IgnoreCase)]
     private static partial Regex PublishedOn();
 
     [GeneratedRegex(@"\b(?:six monthly|6 monthly|half yearly|bi annual|bi annually|biannual|biannually|twice a year|twice yearly)\b")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Trellis.Core.Interchange;
 
 namespace Trellis.Core.Import.Word;
 
@@ -40,11 +41,14 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
     private string? theme;
     private ActionTable? actions;
     private string? candidateHeading;
+    private (WordRow Header, WordTable Table, int LastUnit)? indicators;
     private int index;
 
     public List<AreaBuilder> Areas { get; } = [];
 
     public List<string> Unplaced { get; } = [];
+
+    public List<IndicatorDoc> Indicators { get; } = [];
 
     /// <summary>Whether the document is marked "DRAFT".</summary>
     public bool SaysDraft { get; private set; }
@@ -252,7 +256,8 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
             return;
         }
 
-        pending = label.Field == AreaField.Actions ? null : label.Field;
+        // Lines after a label join its list; a RAG is a single value, written beside its label.
+        pending = label.Field is AreaField.Actions or AreaField.Rag ? null : label.Field;
         if (label.Field == AreaField.Monitoring)
         {
             values.ForEach(v => KeepMonitoringText($"{label.Label} {v}"));
@@ -276,6 +281,11 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
     private void ReadRow(RowUnit unit)
     {
         var row = unit.Row;
+        if (TryIndicatorRow(unit))
+        {
+            return;
+        }
+
         if (ActionColumns.TryRead(row) is { } header)
         {
             StartActions(header, unit.Table);
@@ -302,6 +312,38 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
         }
 
         ReadOtherRow(row);
+    }
+
+    /// <summary>
+    /// Rows of an indicator table (its header row, then one indicator a row, also in a table straight after it with the
+    /// same shape): they become the plan's indicators, linked to the area they sit in.
+    /// </summary>
+    private bool TryIndicatorRow(RowUnit unit)
+    {
+        if (IndicatorTableReader.IsHeader(unit.Row))
+        {
+            indicators = (unit.Row, unit.Table, index);
+            return true;
+        }
+
+        if (indicators is not { } table
+            || !(ReferenceEquals(unit.Table, table.Table) || (table.LastUnit == index - 1 && unit.Row.Cells.Count == table.Header.Cells.Count)))
+        {
+            return false;
+        }
+
+        indicators = table with { Table = unit.Table, LastUnit = index };
+        var id = $"k{Indicators.Count + 1}";
+        if (IndicatorTableReader.ReadRow(table.Header, unit.Row, id, area?.Number) is { } indicator)
+        {
+            Indicators.Add(indicator);
+        }
+        else if (!unit.Row.FilledCells.All(c => PlanText.IsOnlyPunctuation(c.Text)))
+        {
+            Unplaced.Add(string.Join(" | ", unit.Row.FilledCells.Select(c => PlanText.OneLine(c.Text))));
+        }
+
+        return true;
     }
 
     /// <summary>A table straight after an actions table, with its shape and no header of its own: the same table after a page break.</summary>

@@ -71,6 +71,7 @@ internal sealed partial class WordPlanAssembler(WordDocument document, string fi
             People = NullIfEmpty([.. people.All]),
             Themes = NullIfEmpty([.. themes.All]),
             Areas = [.. areas.Select(a => a.Build(context))],
+            Indicators = NullIfEmpty(body.Indicators),
             Unplaced = NullIfEmpty(body.Unplaced),
         };
         return new WordReadResult(plan, problems);
