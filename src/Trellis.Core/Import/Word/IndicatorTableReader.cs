@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Trellis.Core.Interchange;
+
+namespace Trellis.Core.Import.Word;
+
+/// <summary>
+/// Reads performance indicator tables: a header naming the indicator column ("Indicator", "Measure", "KPI") and
+/// periods ("Jan 19", "Q2 18/19", "2018/19", "Q3") with perhaps a target, then one indicator a row ("% Contacts
+/// progressing to a CSC referral | 18% | 17% | 20-25%"). Periods are written in the format's forms when the header
+/// says the year ("Jan 19" is 2019-01); a period without a year ("Q3", "Apr") is kept as written. Other columns
+/// ("London", "Comments") go to the indicator's description, so nothing is lost.
+/// </summary>
+internal static partial class IndicatorTableReader
+{
+    private static readonly HashSet<string> NameHeaders = new(
+        ["indicator", "indicators", "measure", "measures", "performance indicator", "performance indicators", "kpi", "kpis", "pi", "pis",
+         "key performance indicator", "key performance indicators", "performance measure", "performance measures", "measure of success",
+         "measures of success", "success measure", "metric", "metrics", "data", "performance"],
+        StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
+    {
+        ["jan"] = 1,
+        ["feb"] = 2,
+        ["mar"] = 3,
+        ["apr"] = 4,
+        ["may"] = 5,
+        ["jun"] = 6,
+        ["jul"] = 7,
+        ["aug"] = 8,
+        ["sep"] = 9,
+        ["oct"] = 10,
+        ["nov"] = 11,
+        ["dec"] = 12,
+    };
+
+    /// <summary>What a header cell holds.</summary>
+    private enum Kind
+    {
+        Name,
+        Period,
+        Target,
+        Other,
+    }
+
+    /// <summary>Whether a row is an indicator table's header: a name column and at least two periods or a period and a target.</summary>
+    public static bool IsHeader(WordRow row)
+    {
+        var kinds = row.Cells.Select(c => KindOf(c.Text)).ToList();
+        var periods = kinds.Count(k => k == Kind.Period);
+        return kinds.Count > 2 && kinds[0] == Kind.Name && (periods >= 2 || (periods >= 1 && kinds.Contains(Kind.Target)));
+    }
+
+    /// <summary>The indicator of a data row under <paramref name="header"/>, or null when the row names none.</summary>
+    public static IndicatorDoc? ReadRow(WordRow header, WordRow row, string id, string? area)
+    {
+        var name = PlanText.OneLine(row.Cells.Count > 0 ? row.Cells[0].Text : string.Empty);
+        if (name.Length == 0 || row.FilledCells.Count < 2 || PlanText.IsOnlyPunctuation(name))
+        {
+            return null;
+        }
+
+        var values = new List<IndicatorValueDoc>();
+        var notes = new List<string>();
+        TargetDoc? target = null;
+        for (var i = 1; i < header.Cells.Count && i < row.Cells.Count; i++)
+        {
+            var heading = PlanText.OneLine(header.Cells[i].Text);
+            var text = PlanText.OneLine(row.Cells[i].Text);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            switch (KindOf(heading))
+            {
+                case Kind.Period:
+                    values.Add(Value(Period(heading), text));
+                    break;
+                case Kind.Target:
+                    target = Target(text);
+                    break;
+                default:
+                    notes.Add(heading.Length > 0 ? $"{heading}: {text}" : text);
+                    break;
+            }
+        }
+
+        var percent = name.StartsWith('%') || row.Cells.Skip(1).Any(c => c.Text.Contains('%', StringComparison.Ordinal));
+        return new IndicatorDoc
+        {
+            Id = id,
+            Name = name,
+            Description = notes.Count > 0 ? string.Join('\n', notes) : null,
+            Unit = percent ? "percent" : null,
+            Polarity = Polarity(target?.Text),
+            Target = target,
+            Areas = area is null ? null : [area],
+            Values = values.Count > 0 ? values : null,
+        };
+    }
+
+    private static Kind KindOf(string header)
+    {
+        var key = PlanText.Key(header);
+        if (key.Length == 0 || NameHeaders.Contains(key))
+        {
+            return Kind.Name;
+        }
+
+        if (key.StartsWith("target", StringComparison.Ordinal))
+        {
+            return Kind.Target;
+        }
+
+        return PeriodShape().IsMatch(key) ? Kind.Period : Kind.Other;
+    }
+
+    /// <summary>"Jan 19" -> 2019-01, "Q2 18/19" -> 2018/19 Q2, "2018-19" -> 2018/19, "2019" -> 2019; otherwise as written.</summary>
+    private static string Period(string header)
+    {
+        var key = PlanText.Key(header);
+        if (MonthYear().Match(key) is { Success: true } m && Months.TryGetValue(m.Groups["month"].Value[..3], out var month))
+        {
+            return $"{Year(m.Groups["year"].Value)}-{month:00}";
+        }
+
+        if (QuarterYear().Match(key) is { Success: true } q)
+        {
+            return $"{FinancialYear(q.Groups["from"].Value, q.Groups["to"].Value)} Q{q.Groups["quarter"].Value}";
+        }
+
+        if (FinancialYearOnly().Match(key) is { Success: true } f)
+        {
+            return FinancialYear(f.Groups["from"].Value, f.Groups["to"].Value);
+        }
+
+        return PlanText.OneLine(header);
+    }
+
+    private static int Year(string written) =>
+        written.Length == 2 ? 2000 + int.Parse(written, CultureInfo.InvariantCulture) : int.Parse(written, CultureInfo.InvariantCulture);
+
+    private static string FinancialYear(string from, string to) => $"{Year(from)}/{Year(to) % 100:00}";
+
+    /// <summary>"18%", "1630 (av)", "-", "Data not yet available": the number when it starts with one, the rest as a note or the text.</summary>
+    private static IndicatorValueDoc Value(string period, string text)
+    {
+        var match = LeadingNumber().Match(text);
+        if (!match.Success)
+        {
+            return new IndicatorValueDoc { Period = period, Text = text };
+        }
+
+        var value = decimal.Parse(match.Groups["number"].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var rest = text[match.Length..].Trim();
+        return new IndicatorValueDoc { Period = period, Value = value, Note = rest.Length > 0 ? rest : null };
+    }
+
+    /// <summary>"20-25%" gives both bounds, "No higher than 15%" a maximum, "At least 90%" a minimum; "90%" alone says neither.</summary>
+    private static TargetDoc Target(string text)
+    {
+        var range = Range().Match(text);
+        if (range.Success)
+        {
+            return new TargetDoc { Text = text, Min = Number(range.Groups["min"].Value), Max = Number(range.Groups["max"].Value) };
+        }
+
+        var number = LeadingNumber().Match(LeadingWords().Replace(text, string.Empty));
+        var bound = number.Success ? Number(number.Groups["number"].Value) : null;
+        return Polarity(text) switch
+        {
+            "lower-is-better" => new TargetDoc { Text = text, Max = bound },
+            "higher-is-better" => new TargetDoc { Text = text, Min = bound },
+            _ => new TargetDoc { Text = text },
+        };
+    }
+
+    private static string? Polarity(string? target)
+    {
+        var key = PlanText.Key(target);
+        if (key.Contains("no higher", StringComparison.Ordinal) || key.Contains("no more", StringComparison.Ordinal) || key.Contains("below", StringComparison.Ordinal) || key.Contains("less than", StringComparison.Ordinal)
+            || key.Contains("lower", StringComparison.Ordinal) || key.Contains("fewer", StringComparison.Ordinal) || key.Contains("under", StringComparison.Ordinal))
+        {
+            return "lower-is-better";
+        }
+
+        if (key.Contains("at least", StringComparison.Ordinal) || key.Contains("above", StringComparison.Ordinal) || key.Contains("more than", StringComparison.Ordinal)
+            || key.Contains("no lower", StringComparison.Ordinal))
+        {
+            return "higher-is-better";
+        }
+
+        return Range().IsMatch(target ?? string.Empty) ? "in-range" : null;
+    }
+
+    private static decimal? Number(string text) =>
+        decimal.TryParse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>Header words that name a period: a month, a quarter, a year or a financial year, with or without the year.</summary>
+    [GeneratedRegex(@"^(?:q[1-4](?:\s*(?:and|&)?\s*q?[1-4])?(?:\s+\d{2,4}(?:\s+\d{2,4})?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{2,4})?|\d{4}(?:\s+\d{2,4})?(?:\s+q[1-4])?)$")]
+    private static partial Regex PeriodShape();
+
+    [GeneratedRegex(@"^(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?<year>\d{2}|\d{4})$")]
+    private static partial Regex MonthYear();
+
+    [GeneratedRegex(@"^(?:q(?<quarter>[1-4])\s+(?<from>\d{2}|\d{4})\s+(?<to>\d{2})|(?<from>\d{4})\s+(?<to>\d{2})\s+q(?<quarter>[1-4]))$")]
+    private static partial Regex QuarterYear();
+
+    [GeneratedRegex(@"^(?<from>\d{4})\s+(?<to>\d{2}|\d{4})$")]
+    private static partial Regex FinancialYearOnly();
+
+    [GeneratedRegex(@"^(?<number>-?\d[\d,]*(?:\.\d+)?)\s*%?")]
+    private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"^\D+")]
+    private static partial Regex LeadingWords();
+
+    [GeneratedRegex(@"(?<min>\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(?<max>\d+(?:\.\d+)?)")]
+    private static partial Regex Range();
+}
