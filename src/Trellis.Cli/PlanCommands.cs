@@ -140,7 +140,8 @@ internal static class PlanCommands
     {
         foreach (var problem in problems)
         {
-            await stderr.WriteLineAsync($"{file}: {problem.Path}: {problem.Message}");
+            // Word and spreadsheet problems name their place in the message; JSON ones carry a $.path.
+            await stderr.WriteLineAsync(problem.Path.Length == 0 ? $"{file}: {problem.Message}" : $"{file}: {problem.Path}: {problem.Message}");
         }
     }
 

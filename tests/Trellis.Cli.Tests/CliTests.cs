@@ -272,4 +272,39 @@ public sealed class CliTests : IDisposable
         Assert.True(code == 0, stderr);
         return file;
     }
+
+    [Trellis.Testing.SharedDataFact]
+    public async Task Import_WordPlan_DryRunJson_ScoresAgainstTheGold()
+    {
+        var output = Path.Combine(_dataDirectory, "000.plan.json");
+        Directory.CreateDirectory(_dataDirectory);
+        var (code, stdout, stderr) = await RunAsync("import", Trellis.Testing.SharedData.Path("samples", "000_ea5cf699ba5c1d76.docx"), "--dry-run", "--json");
+        Assert.True(code == 0, stderr);
+        await File.WriteAllTextAsync(output, stdout);
+
+        using var score = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3")
+        {
+            ArgumentList = { Trellis.Testing.SharedData.Path("tools", "score_import.py"), Trellis.Testing.SharedData.Path("tools", "000.gold.txt"), output, "--min", "0.98" },
+            RedirectStandardOutput = true,
+        })!;
+        var report = await score.StandardOutput.ReadToEndAsync();
+        await score.WaitForExitAsync();
+        Assert.True(score.ExitCode == 0, report);
+        var (_, plans, _) = await RunAsync("plans", "--json");
+        using var json = JsonDocument.Parse(plans);
+        Assert.Single(json.RootElement.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Import_NotAWordDocument_ExitsWith1NamingTheFile()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var file = Path.Combine(_dataDirectory, "plan.docx");
+        await File.WriteAllTextAsync(file, "this is not a zip package");
+        var (code, stdout, stderr) = await RunAsync("import", file);
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith($"{file}: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("not a Word document", stderr, StringComparison.Ordinal);
+    }
 }
