@@ -585,6 +585,30 @@ public class WordPlanReaderTests(ITestOutputHelper output)
         Assert.Equal(["outer", "n1\tn2"], table.Rows[3].Cells[0].Lines);
     }
 
+    public static TheoryData<string> OddStructures() => ["empty body", "empty table", "merge continued in the first row", "deep nesting", "only tabs", "header only"];
+
+    [Theory]
+    [MemberData(nameof(OddStructures))]
+    public void Read_OddStructures_GiveAPlanOrProblemsWithoutThrowing(string structure)
+    {
+        OpenXmlElement[] body = structure switch
+        {
+            "empty body" => [],
+            "empty table" => [T(R(C(""))), new Table()],
+            "merge continued in the first row" => [T(R(C("", merge: VMerge.Continue), C("Actions")), R(C("1."), C("x")))],
+            "deep nesting" => [Nest(Nest(T(R(C([P("1. Improve the quality of plans so that they are specific"), T(Row("Lead:", "JA"))])))))],
+            "only tabs" => [P("\t\t\n\t"), P("1.\t")],
+            _ => [T(Row("Ref", "Actions", "By when", "By whom"))],
+        };
+
+        var result = ReadResult(body);
+
+        Assert.NotNull(result.Document);
+        Assert.NotEmpty(result.Problems);
+    }
+
+    private static Table Nest(Table table) => T(R(C([table])));
+
     // Hostile files: a clear problem naming the file, never an exception.
 
     [Fact]
