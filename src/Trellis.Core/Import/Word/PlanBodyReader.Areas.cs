@@ -151,8 +151,10 @@ internal sealed partial class PlanBodyReader
             return null;
         }
 
-        // Numbered lines under an outcomes or measures label are its items, unless they continue the areas' numbering.
-        if (pending is { } field && ListFields.Contains(field) && !IsNextAreaNumber(number) && MatchRecommendation(rest) is null)
+        // Numbered lines under an outcomes or measures label are its items, unless they repeat a recommendation or, set
+        // out as a heading, continue the areas' numbering.
+        var emphasised = paragraph.IsHeading || paragraph.IsBold;
+        if (pending is { } field && ListFields.Contains(field) && !(emphasised && IsNextAreaNumber(number)) && MatchRecommendation(rest) is null)
         {
             return null;
         }

@@ -312,19 +312,44 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
             return;
         }
 
-        if (AreaLabels.Read(filled[0].Text) is { } label)
+        if (LabelPairs(filled) is { } pairs)
         {
-            var values = new List<string>();
-            if (label.Value.Length > 0)
-            {
-                values.Add(label.Value);
-            }
-
-            values.AddRange(filled.Skip(1).Select(c => c.Text));
-            ApplyLabel(label, values);
+            pairs.ForEach(p => ApplyLabel(p.Label, p.Values));
             return;
         }
 
         Unplaced.Add(string.Join(" | ", filled.Select(c => PlanText.OneLine(c.Text))));
+    }
+
+    /// <summary>
+    /// "Lead: | Jane Adams", or pairs side by side ("Lead: | RG | DLT Lead: | CP"): each label with the one cell after it.
+    /// A label with its value in the same cell stands alone. A row that is not all such pairs ("Outcome | Measure |
+    /// Target", a table's header) is none.
+    /// </summary>
+    private static List<(AreaLabel Label, List<string> Values)>? LabelPairs(IReadOnlyList<WordCell> cells)
+    {
+        var pairs = new List<(AreaLabel Label, List<string> Values)>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (AreaLabels.Read(cells[i].Text) is not { } label)
+            {
+                return null;
+            }
+
+            if (label.Value.Length > 0)
+            {
+                pairs.Add((label, [label.Value]));
+            }
+            else if (i + 1 < cells.Count && AreaLabels.Read(cells[i + 1].Text) is null)
+            {
+                pairs.Add((label, [cells[++i].Text]));
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return pairs;
     }
 }
