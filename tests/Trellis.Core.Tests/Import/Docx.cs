@@ -118,7 +118,8 @@ public static class Docx
             main.Document = new Document(new Body(body.Select(e => e.CloneNode(true))));
             main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(
                 HeadingStyle(1), HeadingStyle(2), HeadingStyle(3),
-                new Style(new StyleName { Val = "Title" }) { Type = StyleValues.Paragraph, StyleId = "Title" });
+                new Style(new StyleName { Val = "Title" }) { Type = StyleValues.Paragraph, StyleId = "Title" },
+                new Style(new StyleName { Val = "toc 1" }) { Type = StyleValues.Paragraph, StyleId = "TOC1" });
             main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
                 AbstractList(1, NumberFormatValues.Decimal, "%1."),
                 AbstractList(2, NumberFormatValues.Bullet, "\u2022"),

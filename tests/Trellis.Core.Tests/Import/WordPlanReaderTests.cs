@@ -304,7 +304,7 @@ public class WordPlanReaderTests(ITestOutputHelper output)
             Introduction(),
             [
                 P("1. Improve the quality of plans so that they are specific and timely"),
-                T(Row("Lead:", "Omar Baker"), Row("Senior lead:", "JA"), Row("Linked plans:", "Children's Plan 2019-22; Workforce Strategy"), Row("Partners:", "Police, Health")),
+                T(Row("Lead:", "Omar Baker", "Senior lead:", "JA"), Row("Linked plans:", "Children's Plan 2019-22; Workforce Strategy", "", ""), Row("Partners: Police, Health", "", "", "")),
                 P("Objectives"),
                 P("Plans are SMART", list: BulletList),
                 P("Measured by:"),
@@ -321,6 +321,29 @@ public class WordPlanReaderTests(ITestOutputHelper output)
         Assert.Equal(["Plans are SMART"], area.Objectives);
         Assert.Equal(["Audit grades"], area.MeasuresOfSuccess);
         Assert.Equal(["Children understand their plans"], area.Outcomes);
+    }
+
+    [Fact]
+    public void Read_NumberedOutcomes_AreItemsNotAreas()
+    {
+        var plan = Read(
+            Introduction(),
+            [
+                P("1. Improve the quality of plans so that they are specific and timely", bold: true),
+                T(Row("Lead:", "JA")),
+                P("Expected outcomes:"),
+                P("1. Children and families understand their plans"),
+                P("2. Plans are reviewed within timescales by managers"),
+                P("Measures of success:"),
+                P("Audit grades improve"),
+                ActionsTable(Row("1.1", "Audit plans", "June 2020", "JA")),
+                P("Table of contents entry that repeats a heading\t4", "TOC1"),
+            ]);
+
+        var area = plan.Areas.Single();
+        Assert.Equal(["1. Children and families understand their plans", "2. Plans are reviewed within timescales by managers"], area.Outcomes);
+        Assert.Equal(["Audit grades improve"], area.MeasuresOfSuccess);
+        Assert.DoesNotContain(plan.Unplaced ?? [], u => u.Contains("Table of contents", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -76,8 +76,8 @@ internal sealed class ActionColumns
                 continue;
             }
 
-            // A header cell is short; a sentence in a cell means the row is data.
-            if (PlanText.WordCount(text) > 8)
+            // A header cell is short; a sentence in a cell means the row is data, and a colon a labelled field ("Lead:").
+            if (PlanText.WordCount(text) > 8 || text.EndsWith(':'))
             {
                 return null;
             }
@@ -90,7 +90,7 @@ internal sealed class ActionColumns
 
         var known = found.Where(f => f.Column != ActionColumn.Other).ToList();
         var hasWhoOrWhen = known.Exists(f => f.Column is ActionColumn.Due or ActionColumn.Owners);
-        if (known.Count < 2 || !hasWhoOrWhen)
+        if (known.Select(f => f.Column).Distinct().Count() < 2 || !hasWhoOrWhen)
         {
             return null;
         }

@@ -13,7 +13,7 @@ internal sealed record RowUnit(WordTable Table, int Index, WordRow Row) : BodyUn
 /// <summary>
 /// Flattens a document into paragraphs and rows. Tables used only as containers (one cell holding further tables, a
 /// common way of boxing a section) are opened, so their paragraphs and rows are read as if they were on the page.
-/// Empty paragraphs are left out: they separate nothing a reader relies on.
+/// Empty paragraphs and the table of contents are left out: they add nothing a reader relies on.
 /// </summary>
 internal static class BodyUnits
 {
@@ -34,7 +34,7 @@ internal static class BodyUnits
         {
             switch (block)
             {
-                case WordParagraph paragraph when !paragraph.IsEmpty:
+                case WordParagraph paragraph when !paragraph.IsEmpty && !IsTableOfContents(paragraph):
                     units.Add(new ParagraphUnit(paragraph));
                     break;
                 case WordTable table:
@@ -43,6 +43,10 @@ internal static class BodyUnits
             }
         }
     }
+
+    /// <summary>A table of contents repeats the headings with page numbers; read as content it would look like a list of areas.</summary>
+    private static bool IsTableOfContents(WordParagraph paragraph) =>
+        paragraph.StyleName is { } style && (style.StartsWith("toc", StringComparison.OrdinalIgnoreCase) || style.Equals("table of figures", StringComparison.OrdinalIgnoreCase));
 
     private static void AddTable(List<BodyUnit> units, WordTable table)
     {

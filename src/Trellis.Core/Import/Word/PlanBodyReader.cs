@@ -23,7 +23,7 @@ namespace Trellis.Core.Import.Word;
 /// <item>Whatever is not placed is kept in <see cref="Unplaced"/>; each doubt is a warning on the nearest area or action.</item>
 /// </list>
 /// </remarks>
-internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes themes, IReadOnlyList<Recommendation> recommendations)
+internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes themes, IReadOnlyList<Recommendation> recommendations)
 {
     /// <summary>How far ahead to look for an area's fields after a numbered heading.</summary>
     private const int Lookahead = 40;
@@ -137,72 +137,6 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
         }
 
         return false;
-    }
-
-    private bool TryAreaHeading(WordParagraph paragraph, string text)
-    {
-        if (PlanText.NumberOnlyHeading(text) is { } number)
-        {
-            return TryNumberOnlyHeading(number);
-        }
-
-        if (HeadingOf(paragraph, text) is not { } heading || !ConfirmsArea(heading, index))
-        {
-            return false;
-        }
-
-        StartArea(heading.Number, heading.Title, MatchRecommendation(heading.Title));
-        return true;
-    }
-
-    /// <summary>"Recommendation 3" on its own: the title is the next line, or, when none follows, the recommendation list's.</summary>
-    private bool TryNumberOnlyHeading(string number)
-    {
-        var next = index + 1 < units.Count ? units[index + 1] : null;
-        var title = next switch
-        {
-            ParagraphUnit p => PlanText.OneLine(p.Paragraph.Text),
-            RowUnit { Row.FilledCells: [var only] } => PlanText.OneLine(only.Text),
-            _ => string.Empty,
-        };
-        if (PlanText.WordCount(title) >= 3 && AreaLabels.Read(title) is null && !PlanText.TryNumbered(title, out _, out _) && ConfirmsArea((number, title), index + 1))
-        {
-            index++;
-            StartArea(number, title, MatchRecommendation(title));
-            return true;
-        }
-
-        if (recommendations.FirstOrDefault(r => !r.Used && r.Number == number) is { } listed && ConfirmsArea((number, listed.Title), index))
-        {
-            StartArea(number, listed.Title, listed);
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// "appropriate actions are taken to improve services." alone where a section starts: the end of a recommendation's
-    /// text whose heading was lost, so the area is that recommendation's.
-    /// </summary>
-    private bool TryLostHeading(string text)
-    {
-        var key = PlanText.Key(text);
-        if (key.Length < 20 || PlanText.WordCount(text) < 4 || (area is not null && PlanText.Key(area.Title).Contains(key, StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        var matches = recommendations.Where(r => !r.Used && PlanText.Key(r.Title).Contains(key, StringComparison.Ordinal)).ToList();
-        if (matches.Count != 1)
-        {
-            return false;
-        }
-
-        var recommendation = matches[0];
-        StartArea(recommendation.Number, recommendation.Title, recommendation);
-        area!.Warnings.Add($"The section's heading was not found whole (only '{text}'); its number and title are those of recommendation {recommendation.Number} in the recommendation list");
-        return true;
     }
 
     private bool TryLabel(string text)
@@ -346,10 +280,6 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
         return true;
     }
 
-    /// <summary>A table straight after an actions table, with its shape and no header of its own: the same table after a page break.</summary>
-    private bool ContinuesActions(RowUnit unit) =>
-        actions is not null && actions.LastUnit == index - 1 && unit.Row.Cells.Count == actions.Columns.CellCount;
-
     private void ReadOtherRow(WordRow row)
     {
         var filled = row.FilledCells;
@@ -382,375 +312,44 @@ internal sealed class PlanBodyReader(IReadOnlyList<BodyUnit> units, Themes theme
             return;
         }
 
-        if (AreaLabels.Read(filled[0].Text) is { } label)
+        if (LabelPairs(filled) is { } pairs)
         {
-            var values = new List<string>();
-            if (label.Value.Length > 0)
-            {
-                values.Add(label.Value);
-            }
-
-            values.AddRange(filled.Skip(1).Select(c => c.Text));
-            ApplyLabel(label, values);
+            pairs.ForEach(p => ApplyLabel(p.Label, p.Values));
             return;
         }
 
         Unplaced.Add(string.Join(" | ", filled.Select(c => PlanText.OneLine(c.Text))));
     }
 
-    private void StartActions(ActionColumns columns, WordTable table)
-    {
-        // A second actions table under a subheading ("Phase 2") stays in its area: only a lead after an unnumbered
-        // heading (see ApplyLabel) starts a new one, so no area is made up from a subheading.
-        pending = null;
-        actions = new ActionTable(columns, table) { LastUnit = index };
-    }
-
-    /// <summary>Reads a row of an actions table; false when the row is not an action (a heading or label row ends the table).</summary>
-    private bool ReadActionRow(WordRow row)
-    {
-        var table = actions!;
-        var columns = table.Columns;
-        var textColumn = columns.Columns.First(c => c.Column == ActionColumn.Text);
-        var textCell = columns.Cell(row, textColumn);
-        var refColumn = columns.Columns.FirstOrDefault(c => c.Column == ActionColumn.Ref);
-        var refCell = columns.Has(ActionColumn.Ref) ? columns.Cell(row, refColumn) : null;
-
-        // A cell spanning the ref and action columns is a heading across the table, not a ref.
-        var refText = refCell is not null && !ReferenceEquals(refCell, textCell) ? PlanText.OneLine(refCell.Text) : string.Empty;
-        var text = PlanText.Tidy(textCell?.Text);
-
-        if (table.Last is { } last && textCell is { MergedFromAbove: true })
-        {
-            // The action's cell spans this row too: the row adds dates (milestones), owners or comments to it.
-            AddCells(last, row, joinLines: false);
-            return true;
-        }
-
-        if (table.Last is { } above && text.Length == 0 && refText.Length == 0 && row.FilledCells.Count > 0)
-        {
-            // No action of its own: a further date, owner or milestone of the action above (its cell left blank, not merged).
-            AddCells(above, row, joinLines: false);
-            above.Warnings.Add("A row below this action has no action text; its date, owners or milestone are read as this action's");
-            return true;
-        }
-
-        if (table.Last is { } previous && IsSplitRow(row, refText, text, previous))
-        {
-            AddCells(previous, row, joinLines: true);
-            previous.Warnings.Add("Part of this action's row was on the next page (a row whose first cell is empty); it is joined to this action");
-            return true;
-        }
-
-        if (!IsActionRow(row, textCell, refText, text))
-        {
-            return false;
-        }
-
-        var builder = new ActionBuilder
-        {
-            WrittenRef = refText.Length > 0 ? refText : null,
-            ListLabel = textCell?.Paragraphs.FirstOrDefault(p => !p.IsEmpty)?.ListLabel,
-        };
-        AddCells(builder, row, joinLines: false, includeMerged: true);
-        if (!builder.HasText)
-        {
-            Unplaced.Add(string.Join(" | ", row.FilledCells.Select(c => PlanText.OneLine(c.Text))));
-            return true;
-        }
-
-        AddAction(builder, table);
-        return true;
-    }
-
-    private bool IsActionRow(WordRow row, WordCell? textCell, string refText, string text)
-    {
-        var filled = row.FilledCells;
-        if (filled.Count == 0 || (text.Length == 0 && refText.Length == 0))
-        {
-            return false;
-        }
-
-        var numbered = PlanText.TryNumbered(text, out var number, out var rest);
-        if (filled.Count == 1 && (!ReferenceEquals(filled[0], textCell) || (refText.Length == 0 && !numbered)))
-        {
-            // One unnumbered line in a row of its own is a heading or a label, not an action.
-            return false;
-        }
-
-        if (refText.Length == 0 && filled.Count <= 2 && AreaLabels.Read(filled[0].Text) is { Value.Length: 0 } label && label.Field != AreaField.Actions)
-        {
-            // "Lead: | Jane Adams" or "d) Action Plan Progress | ..." inside the table: a field of the area, not an action.
-            return false;
-        }
-
-        // A numbered line alone that is an area of the plan ends the actions.
-        return !(filled.Count == 1 && numbered && HeadingOf(new WordParagraph(string.Empty), text) is { } heading
-            && (MatchRecommendation(rest) is not null || IsNextAreaNumber(number)) && ConfirmsArea(heading, index));
-    }
-
     /// <summary>
-    /// A row split by a page break: its first cell is empty, it has no ref and starts no numbered action, and it does not
-    /// bring both a date and an owner of its own when the action before has them (then it is an action without a ref).
+    /// "Lead: | Jane Adams", or pairs side by side ("Lead: | RG | DLT Lead: | CP"): each label with the one cell after it.
+    /// A label with its value in the same cell stands alone. A row that is not all such pairs ("Outcome | Measure |
+    /// Target", a table's header) is none.
     /// </summary>
-    private bool IsSplitRow(WordRow row, string refText, string text, ActionBuilder previous)
+    private static List<(AreaLabel Label, List<string> Values)>? LabelPairs(IReadOnlyList<WordCell> cells)
     {
-        var columns = actions!.Columns;
-        var first = row.Cells.Count > 0 ? row.Cells[0] : null;
-        if (first is null || !first.IsEmpty || first.MergedFromAbove || row.FilledCells.Count == 0 || refText.Length > 0
-            || PlanText.TryNumbered(text, out _, out _))
+        var pairs = new List<(AreaLabel Label, List<string> Values)>();
+        for (var i = 0; i < cells.Count; i++)
         {
-            return false;
-        }
-
-        bool Has(ActionColumn column) => columns.Columns.Where(c => c.Column == column).Any(c => columns.Cell(row, c) is { IsEmpty: false });
-        var bringsOwnDetails = Has(ActionColumn.Due) && Has(ActionColumn.Owners)
-            && previous.TextOf(ActionColumn.Due).Length > 0 && previous.TextOf(ActionColumn.Owners).Length > 0;
-        return !bringsOwnDetails;
-    }
-
-    private void AddCells(ActionBuilder builder, WordRow row, bool joinLines, bool includeMerged = false)
-    {
-        var columns = actions!.Columns;
-        foreach (var column in columns.Columns.Where(c => c.Column != ActionColumn.Ref))
-        {
-            var cell = columns.Cell(row, column);
-            var content = column.Column == ActionColumn.Rag ? RagColours.TextOrColour(cell) : cell?.Text ?? string.Empty;
-            if (cell is null || content.Length == 0 || (cell.MergedFromAbove && !includeMerged))
+            if (AreaLabels.Read(cells[i].Text) is not { } label)
             {
-                continue;
+                return null;
             }
 
-            // Prose split by a page break continues its sentence; a date or an owner on the next page is one more line.
-            var text = column.Column == ActionColumn.Other ? $"{column.Header}: {content}" : content;
-            builder.Add(column.Column, text, joinLines && column.Column is ActionColumn.Text or ActionColumn.Comments);
-        }
-    }
-
-    private void AddAction(ActionBuilder builder, ActionTable table)
-    {
-        if (area is null)
-        {
-            // Actions before any area heading: the nearest heading-like line names their area.
-            StartUnnumberedArea(candidateHeading ?? "Actions");
-            actions = table;
-        }
-
-        var current = area!;
-        var reference = PeekRef(builder);
-        var restarts = table.Last is null && current.Actions.Count > 0 && PlanText.LeadingInteger(reference ?? string.Empty) == 1
-            && PlanText.LeadingInteger(PeekRef(current.Actions[^1]) ?? string.Empty) > 1;
-        if (restarts)
-        {
-            var next = NextRecommendation();
-            if (next is not null)
+            if (label.Value.Length > 0)
             {
-                StartArea(next.Number, next.Title, next);
-                area!.Warnings.Add($"No heading was found for this area; its actions restart at 1 after area {current.Number}'s, so they are read as recommendation {next.Number}'s");
+                pairs.Add((label, [label.Value]));
+            }
+            else if (i + 1 < cells.Count && AreaLabels.Read(cells[i + 1].Text) is null)
+            {
+                pairs.Add((label, [cells[++i].Text]));
             }
             else
             {
-                current.Warnings.Add($"Action numbering restarts at 1 at '{PlanText.OneLine(builder.TextOf(ActionColumn.Text))}'; this may be a separate area whose heading was lost");
+                return null;
             }
         }
 
-        area!.Actions.Add(builder);
-        table.Last = builder;
-        actions = table;
-    }
-
-    private static string? PeekRef(ActionBuilder builder) =>
-        builder.WrittenRef ?? (PlanText.TryNumbered(builder.TextOf(ActionColumn.Text), out var number, out _) ? number : builder.ListLabel);
-
-    private void StartArea(string number, string title, Recommendation? recommendation)
-    {
-        actions = null;
-        pending = null;
-        candidateHeading = null;
-
-        // The same heading again (repeated at the top of a page) continues its area.
-        var same = Areas.FirstOrDefault(a => a.Number == number && PlanText.Key(a.Title) == PlanText.Key(title));
-        if (same is not null)
-        {
-            area = same;
-            return;
-        }
-
-        area = new AreaBuilder(number, title, theme ?? recommendation?.Theme) { Recommendation = recommendation };
-        if (recommendation is not null)
-        {
-            recommendation.Used = true;
-        }
-
-        Areas.Add(area);
-        if (suspended is not null && units[index] is RowUnit row && ReferenceEquals(row.Table, suspended.Table))
-        {
-            // One table for several areas: each area's heading row is followed by its actions under the table's header.
-            actions = suspended;
-            actions.Last = null;
-            actions.LastUnit = index;
-            suspended = null;
-        }
-    }
-
-    private void StartUnnumberedArea(string heading)
-    {
-        var number = NextAreaNumber().ToString(CultureInfo.InvariantCulture);
-        StartArea(number, heading, MatchRecommendation(heading));
-        area!.Warnings.Add($"The area has no number in the document; it is numbered {number} by its position");
-    }
-
-    private int NextAreaNumber() => Areas.Count == 0 ? 1 : (PlanText.LeadingInteger(Areas[^1].Number) ?? Areas.Count) + 1;
-
-    private bool IsNextAreaNumber(string number) => PlanText.LeadingInteger(number) == NextAreaNumber() && !number.Contains('.', StringComparison.Ordinal);
-
-    private Recommendation? NextRecommendation()
-    {
-        var next = NextAreaNumber().ToString(CultureInfo.InvariantCulture);
-        return recommendations.FirstOrDefault(r => !r.Used && r.Number == next);
-    }
-
-    /// <summary>The recommendation a title repeats (its first words match), if the document lists recommendations.</summary>
-    private Recommendation? MatchRecommendation(string title) =>
-        recommendations.FirstOrDefault(r => !r.Used && TitlesMatch(r.Title, title));
-
-    internal static bool TitlesMatch(string a, string b)
-    {
-        var x = PlanText.Key(a);
-        var y = PlanText.Key(b);
-        var length = Math.Min(60, Math.Min(x.Length, y.Length));
-        return length >= 20 && string.CompareOrdinal(x, 0, y, 0, length) == 0;
-    }
-
-    /// <summary>A numbered heading's number and title, or null when the text is not one.</summary>
-    private (string Number, string Title)? HeadingOf(WordParagraph paragraph, string text)
-    {
-        if (!PlanText.TryNumbered(text, out var number, out var rest)
-            && !(paragraph.ListLabel is { } label && PlanText.TryNumbered($"{label} {text}", out number, out rest)))
-        {
-            return null;
-        }
-
-        if (PlanText.WordCount(rest) < 3 || AreaLabels.Read(rest) is not null || paragraph.ListLevel > 0)
-        {
-            return null;
-        }
-
-        // "1.2 ..." under area 1 is part of it, not a new area.
-        if (area is not null && number.StartsWith(area.Number + ".", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        // Numbered lines under an outcomes or measures label are its items, unless they continue the areas' numbering.
-        if (pending is { } field && ListFields.Contains(field) && !IsNextAreaNumber(number) && MatchRecommendation(rest) is null)
-        {
-            return null;
-        }
-
-        return (number, rest);
-    }
-
-    /// <summary>
-    /// Whether a numbered heading starts an area: it repeats a recommendation, or labelled fields or an actions table follow
-    /// it before the next numbered line. This keeps a report's numbered paragraphs ("4.1 As at June ...") out of the areas.
-    /// </summary>
-    private bool ConfirmsArea((string Number, string Title) heading, int at)
-    {
-        if (MatchRecommendation(heading.Title) is not null)
-        {
-            return true;
-        }
-
-        for (var i = at + 1; i < units.Count && i <= at + Lookahead; i++)
-        {
-            switch (Signal(units[i]))
-            {
-                case AreaSignal.Fields:
-                    return true;
-                case AreaSignal.NextHeading:
-                    return false;
-            }
-        }
-
-        return false;
-    }
-
-    private enum AreaSignal
-    {
-        None,
-        Fields,
-        NextHeading,
-    }
-
-    /// <summary>What a unit says about the area before it: it holds the area's fields, or starts something else.</summary>
-    private AreaSignal Signal(BodyUnit unit)
-    {
-        IEnumerable<string> lines;
-        if (unit is RowUnit row)
-        {
-            var table = (actions ?? suspended)?.Table;
-            var isActionRow = ReferenceEquals(row.Table, table) && row.Row.FilledCells.Count >= 2;
-            if (ActionColumns.TryRead(row.Row) is not null || isActionRow)
-            {
-                return AreaSignal.Fields;
-            }
-
-            var filled = row.Row.FilledCells;
-            lines = filled.Count == 1 ? filled[0].Lines : filled.Count > 0 ? [filled[0].Text] : [];
-        }
-        else
-        {
-            lines = [((ParagraphUnit)unit).Paragraph.Text];
-        }
-
-        foreach (var line in lines.Select(PlanText.Tidy))
-        {
-            if (AreaLabels.Read(line) is { } label && SectionFields.Contains(label.Field))
-            {
-                return AreaSignal.Fields;
-            }
-
-            if (PlanText.TryNumbered(line, out _, out var rest) && PlanText.WordCount(rest) >= 3)
-            {
-                return AreaSignal.NextHeading;
-            }
-        }
-
-        return AreaSignal.None;
-    }
-
-    /// <summary>Whether the unit is a numbered heading that starts an area (used to tell a theme line before it).</summary>
-    private bool IsAreaHeadingAt(int at)
-    {
-        if (at < 0 || at >= units.Count)
-        {
-            return false;
-        }
-
-        var text = units[at] switch
-        {
-            ParagraphUnit p => p.Paragraph.Text,
-            RowUnit { Row.FilledCells: [var only] } => only.Lines.Count > 0 ? only.Lines[0] : string.Empty,
-            _ => string.Empty,
-        };
-        return PlanText.TryNumbered(PlanText.Tidy(text), out var number, out var rest) && PlanText.WordCount(rest) >= 3
-            && (MatchRecommendation(rest) is not null || ConfirmsArea((number, rest), at));
-    }
-
-    private int NextContent(int at) => at + 1 < units.Count ? at + 1 : -1;
-
-    private static bool IsBareNumber(string text) => text.Trim().TrimEnd('.').Length is > 0 and <= 4 && text.Trim().TrimEnd('.').All(c => char.IsAsciiDigit(c) || c == '.');
-
-    /// <summary>The actions table being read: its columns, the table its rows are in now, and its last action.</summary>
-    private sealed class ActionTable(ActionColumns columns, WordTable table)
-    {
-        public ActionColumns Columns { get; } = columns;
-
-        public WordTable Table { get; set; } = table;
-
-        public ActionBuilder? Last { get; set; }
-
-        public int LastUnit { get; set; }
+        return pairs;
     }
 }
