@@ -252,6 +252,19 @@ public class WordPlanReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Read_MilestonesColumnWithDates_GivesTheActionItsLastDate()
+    {
+        var table = T(
+            Row("Action", "Key milestones", "Owner"),
+            R(C("1. Launch the new front door"), C([P("Consultation ends (January 2020)"), P("Go live: TBC"), P("Review, end of June 2020")]), C("JA")));
+
+        var action = Read(Introduction(), Area("1", "Improve the front door so that referrals are handled quickly", table)).Areas.Single().Actions!.Single();
+
+        Assert.Equal(["month", "tbc", "month"], action.Milestones!.Select(m => m.Due!.Precision));
+        Assert.Equal(new DueDoc { Text = "Review, end of June 2020", Date = new DateOnly(2020, 6, 30), Precision = "month" }, action.Due);
+    }
+
+    [Fact]
     public void Read_ActionCellMergedOverRows_AddsEachRowsDateAsAMilestone()
     {
         var table = T(

@@ -238,6 +238,7 @@ internal sealed class ActionBuilder
         var warnings = new List<string>(Warnings);
         var (reference, text) = RefAndText();
         var due = Due(context, warnings);
+        var milestones = Milestones(due.Reading, context);
         var status = Status(TextOf(ActionColumn.Status), out var statusRag);
         var ragText = TextOf(ActionColumn.Rag);
         var rag = AreaBuilder.RagCode(ragText.Length > 0 ? ragText : statusRag, context, warnings);
@@ -247,8 +248,8 @@ internal sealed class ActionBuilder
             Ref = reference,
             Text = text,
             Owners = NullIfEmpty(context.People.Owners(TextOf(ActionColumn.Owners), warnings)),
-            Due = due.Reading is { } reading ? ToDoc(reading) : null,
-            Milestones = NullIfEmpty(Milestones(due.Reading, context)),
+            Due = due.Reading is { } reading ? ToDoc(reading) : LatestDue(milestones),
+            Milestones = NullIfEmpty(milestones),
             Status = status,
             Rag = rag,
             Comments = comments,
@@ -308,6 +309,10 @@ internal sealed class ActionBuilder
             return new MilestoneDoc { Text = line, Due = dated ? ToDoc(reading) : null };
         })];
     }
+
+    /// <summary>With no date of its own, an action is due when its last dated milestone is.</summary>
+    private static DueDoc? LatestDue(List<MilestoneDoc> milestones) =>
+        milestones.Where(m => m.Due?.Date is not null).OrderBy(m => m.Due!.Date).LastOrDefault()?.Due;
 
     /// <summary>Comments as written; a status the reader did not understand is kept at their start.</summary>
     private string? Comments(string? unreadStatus, List<string> warnings)
