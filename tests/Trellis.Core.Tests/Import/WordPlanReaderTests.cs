@@ -282,6 +282,23 @@ public class WordPlanReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Read_StatusAndRagWords_AreReadWithoutLosingWhatElseTheySay()
+    {
+        var table = T(
+            Row("Ref", "Action", "By when", "Lead", "Status", "RAG"),
+            Row("1.1", "Audit plans", "March 2020", "JA", "Completed March 2020, reported to board", "Green - on track"),
+            Row("1.2", "Train staff", "June 2020", "JA", "In progress", ""),
+            Row("1.3", "Buy laptops", "July 2020", "OB", "Waiting for IT", "Purple"));
+
+        var actions = Read(Introduction(), Area("1", "Improve the quality of plans so that they are specific and timely", table)).Areas.Single().Actions!;
+
+        Assert.Equal(["complete G", "in-progress ", " "], actions.Select(a => $"{a.Status} {a.Rag}"));
+        Assert.Equal("Completed March 2020, reported to board", actions[0].Comments);
+        Assert.Equal("Waiting for IT", actions[2].Comments);
+        Assert.Contains(actions[2].Warnings!, w => w.Contains("'Purple'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_RepeatedRefs_AreKeptInOrderWithAWarning()
     {
         var table = ActionsTable(Row("1.", "First", "June 2020", "JA"), Row("2.", "Second", "June 2020", "JA"), Row("2.", "Second again", "June 2020", "JA"));

@@ -242,7 +242,10 @@ internal sealed class ActionBuilder
         var status = Status(TextOf(ActionColumn.Status), out var statusRag);
         var ragText = TextOf(ActionColumn.Rag);
         var rag = AreaBuilder.RagCode(ragText.Length > 0 ? ragText : statusRag, context, warnings);
-        var comments = Comments(status is null && statusRag is null ? TextOf(ActionColumn.Status) : null, warnings);
+        // A status cell saying more than its status ("Completed March 2016, report to board") keeps its words in the comments.
+        var statusText = TextOf(ActionColumn.Status);
+        var statusSaysMore = status is not null && PlanText.WordCount(statusText) > 2;
+        var comments = Comments(status is null && statusRag is null ? statusText : null, statusSaysMore ? statusText : null, warnings);
         return new ActionDoc
         {
             Ref = reference,
@@ -315,13 +318,18 @@ internal sealed class ActionBuilder
         milestones.Where(m => m.Due?.Date is not null).OrderBy(m => m.Due!.Date).LastOrDefault()?.Due;
 
     /// <summary>Comments as written; a status the reader did not understand is kept at their start.</summary>
-    private string? Comments(string? unreadStatus, List<string> warnings)
+    private string? Comments(string? unreadStatus, string? fullStatus, List<string> warnings)
     {
         var parts = new List<string>();
         if (unreadStatus is { Length: > 0 })
         {
             warnings.Add($"Status '{PlanText.OneLine(unreadStatus)}' was not understood; kept in the comments");
             parts.Add(unreadStatus);
+        }
+
+        if (fullStatus is { Length: > 0 })
+        {
+            parts.Add(fullStatus);
         }
 
         parts.AddRange(new[] { TextOf(ActionColumn.Comments), TextOf(ActionColumn.Other) }.Where(t => t.Length > 0));
@@ -338,7 +346,7 @@ internal sealed class ActionBuilder
             return null;
         }
 
-        if (RagLegendReader.StandardCode(key) is not null)
+        if (RagLegendReader.BasicCode(key) is not null)
         {
             rag = text;
             return null;
