@@ -69,8 +69,6 @@ internal static partial class RagLegendReader
         ["b"] = "Blue",
     };
 
-    public static string? StandardCode(string key) => Codes.GetValueOrDefault(key);
-
     /// <summary>Red, amber, green and blue (or their letters), which need no legend; other colours count only when the plan's legend names them.</summary>
     public static string? BasicCode(string key) => key is "red" or "amber" or "green" or "blue" or "r" or "a" or "g" or "b" ? Codes[key] : null;
 
