@@ -252,6 +252,19 @@ public class WordPlanReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Read_MilestonesColumnWithDates_GivesTheActionItsLastDate()
+    {
+        var table = T(
+            Row("Action", "Key milestones", "Owner"),
+            R(C("1. Launch the new front door"), C([P("Consultation ends (January 2020)"), P("Go live: TBC"), P("Review, end of June 2020")]), C("JA")));
+
+        var action = Read(Introduction(), Area("1", "Improve the front door so that referrals are handled quickly", table)).Areas.Single().Actions!.Single();
+
+        Assert.Equal(["month", "tbc", "month"], action.Milestones!.Select(m => m.Due!.Precision));
+        Assert.Equal(new DueDoc { Text = "Review, end of June 2020", Date = new DateOnly(2020, 6, 30), Precision = "month" }, action.Due);
+    }
+
+    [Fact]
     public void Read_ActionCellMergedOverRows_AddsEachRowsDateAsAMilestone()
     {
         var table = T(
@@ -266,6 +279,23 @@ public class WordPlanReaderTests(ITestOutputHelper output)
         Assert.Equal(["Specification agreed", "Provider appointed"], action.Milestones!.Select(m => m.Text));
         Assert.Equal([new DateOnly(2020, 3, 31), new DateOnly(2020, 6, 30)], action.Milestones!.Select(m => m.Due!.Date!.Value));
         Assert.Equal([new OwnerDoc { Person = "p2" }], action.Owners);
+    }
+
+    [Fact]
+    public void Read_StatusAndRagWords_AreReadWithoutLosingWhatElseTheySay()
+    {
+        var table = T(
+            Row("Ref", "Action", "By when", "Lead", "Status", "RAG"),
+            Row("1.1", "Audit plans", "March 2020", "JA", "Completed March 2020, reported to board", "Green - on track"),
+            Row("1.2", "Train staff", "June 2020", "JA", "In progress", ""),
+            Row("1.3", "Buy laptops", "July 2020", "OB", "Waiting for IT", "Purple"));
+
+        var actions = Read(Introduction(), Area("1", "Improve the quality of plans so that they are specific and timely", table)).Areas.Single().Actions!;
+
+        Assert.Equal(["complete G", "in-progress ", " "], actions.Select(a => $"{a.Status} {a.Rag}"));
+        Assert.Equal("Completed March 2020, reported to board", actions[0].Comments);
+        Assert.Equal("Waiting for IT", actions[2].Comments);
+        Assert.Contains(actions[2].Warnings!, w => w.Contains("'Purple'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -115,7 +115,8 @@ internal sealed class ActionColumns
             or "priority" or "priorities" or "what ofsted said" or "ofsted findings" or "inspection recommendation" or "finding" or "findings"
             or "area" or "areas" or "key area" or "focus area" or "improvement priority" or "improvement priorities" or "area for development"
             or "areas for development" or "what needs to improve" or "ofsted area for improvement" or "recommendation from ofsted"
-            || key.StartsWith("recommendation ", StringComparison.Ordinal) || key.StartsWith("areas for improvement ", StringComparison.Ordinal);
+            || (PlanText.WordCount(key) <= 6 && (key.Contains("recommendation", StringComparison.Ordinal) || key.Contains("for improvement", StringComparison.Ordinal)
+                || key.StartsWith("priority", StringComparison.Ordinal)) && !key.Contains("further action", StringComparison.Ordinal));
     }
 
     /// <summary>The cell of a data row that sits under a column: by position when the row has the header's shape, else by grid column.</summary>

@@ -238,17 +238,21 @@ internal sealed class ActionBuilder
         var warnings = new List<string>(Warnings);
         var (reference, text) = RefAndText();
         var due = Due(context, warnings);
+        var milestones = Milestones(due.Reading, context);
         var status = Status(TextOf(ActionColumn.Status), out var statusRag);
         var ragText = TextOf(ActionColumn.Rag);
         var rag = AreaBuilder.RagCode(ragText.Length > 0 ? ragText : statusRag, context, warnings);
-        var comments = Comments(status is null && statusRag is null ? TextOf(ActionColumn.Status) : null, warnings);
+        // A status cell saying more than its status ("Completed March 2016, report to board") keeps its words in the comments.
+        var statusText = TextOf(ActionColumn.Status);
+        var statusSaysMore = status is not null && PlanText.WordCount(statusText) > 2;
+        var comments = Comments(status is null && statusRag is null ? statusText : null, statusSaysMore ? statusText : null, warnings);
         return new ActionDoc
         {
             Ref = reference,
             Text = text,
             Owners = NullIfEmpty(context.People.Owners(TextOf(ActionColumn.Owners), warnings)),
-            Due = due.Reading is { } reading ? ToDoc(reading) : null,
-            Milestones = NullIfEmpty(Milestones(due.Reading, context)),
+            Due = due.Reading is { } reading ? ToDoc(reading) : LatestDue(milestones),
+            Milestones = NullIfEmpty(milestones),
             Status = status,
             Rag = rag,
             Comments = comments,
@@ -309,14 +313,23 @@ internal sealed class ActionBuilder
         })];
     }
 
+    /// <summary>With no date of its own, an action is due when its last dated milestone is.</summary>
+    private static DueDoc? LatestDue(List<MilestoneDoc> milestones) =>
+        milestones.Where(m => m.Due?.Date is not null).OrderBy(m => m.Due!.Date).LastOrDefault()?.Due;
+
     /// <summary>Comments as written; a status the reader did not understand is kept at their start.</summary>
-    private string? Comments(string? unreadStatus, List<string> warnings)
+    private string? Comments(string? unreadStatus, string? fullStatus, List<string> warnings)
     {
         var parts = new List<string>();
         if (unreadStatus is { Length: > 0 })
         {
             warnings.Add($"Status '{PlanText.OneLine(unreadStatus)}' was not understood; kept in the comments");
             parts.Add(unreadStatus);
+        }
+
+        if (fullStatus is { Length: > 0 })
+        {
+            parts.Add(fullStatus);
         }
 
         parts.AddRange(new[] { TextOf(ActionColumn.Comments), TextOf(ActionColumn.Other) }.Where(t => t.Length > 0));
@@ -333,7 +346,7 @@ internal sealed class ActionBuilder
             return null;
         }
 
-        if (RagLegendReader.StandardCode(key) is not null)
+        if (RagLegendReader.BasicCode(key) is not null)
         {
             rag = text;
             return null;

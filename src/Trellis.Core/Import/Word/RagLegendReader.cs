@@ -23,8 +23,17 @@ internal sealed class RagLegends
             return null;
         }
 
-        var own = Progress.FirstOrDefault(r => PlanText.Key(r.Label) == key || PlanText.Key(r.Code) == key);
-        return own?.Code ?? RagLegendReader.StandardCode(key);
+        // "Green - on track": the first word names the rating when the whole text does not.
+        foreach (var candidate in new[] { key, key.Split(' ')[0] })
+        {
+            var own = Progress.FirstOrDefault(r => PlanText.Key(r.Label) == candidate || PlanText.Key(r.Code) == candidate);
+            if ((own?.Code ?? RagLegendReader.BasicCode(candidate)) is { } code)
+            {
+                return code;
+            }
+        }
+
+        return null;
     }
 }
 
@@ -60,7 +69,8 @@ internal static partial class RagLegendReader
         ["b"] = "Blue",
     };
 
-    public static string? StandardCode(string key) => Codes.GetValueOrDefault(key);
+    /// <summary>Red, amber, green and blue (or their letters), which need no legend; other colours count only when the plan's legend names them.</summary>
+    public static string? BasicCode(string key) => key is "red" or "amber" or "green" or "blue" or "r" or "a" or "g" or "b" ? Codes[key] : null;
 
     /// <summary>Reads a legend table into <paramref name="legends"/>; false (and nothing added) when the table is not one.</summary>
     public static bool TryReadTable(WordTable table, RagLegends legends)
