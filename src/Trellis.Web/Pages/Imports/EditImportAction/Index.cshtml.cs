@@ -151,7 +151,7 @@ public class EditImportActionModel(PendingImportService imports, CurrentOrganisa
         }
 
         var area = Document.Areas[AreaIndex];
-        AreaLabel = $"Area {area.Number}: {area.Title}";
+        AreaLabel = $"Area {area.Number}, action {area.Actions![ActionIndex].Ref}";
         Warnings = area.Actions![ActionIndex].Warnings ?? [];
         Ratings = [new("Not rated", string.Empty), .. ImportDisplay.ProgressScale(Document).Select(r => new SelectListItem(r.Label, r.Code))];
         return null;

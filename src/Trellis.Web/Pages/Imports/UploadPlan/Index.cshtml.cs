@@ -114,7 +114,7 @@ public class UploadPlanModel(PlanFileReaders readers, PendingImportService impor
         if (!result.Succeeded)
         {
             Problems = result.Problems;
-            ModelState.AddModelError(nameof(Upload), $"{name} could not be imported: {Count(result.Problems.Count, "problem")} listed below");
+            ModelState.AddModelError(nameof(Upload), $"{name} could not be imported because of {Count(result.Problems.Count, "problem")} in the file");
             return PageWithErrors();
         }
 
