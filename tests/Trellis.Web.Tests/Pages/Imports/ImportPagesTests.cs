@@ -288,6 +288,21 @@ public sealed class ImportPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task EditAction_FormOpenedBeforeAnotherWasRemoved_ChangesNothing()
+    {
+        var review = await UploadAsync("riverside.json", Json(SmallPlan()));
+        var stale = await _client.GetAsync(review + "/areas/0/actions/0");
+        await _client.SubmitAsync(await _client.GetAsync(review + "/areas/0/actions/0"), new Dictionary<string, string>(), formIndex: 1);
+
+        // Position 0 now holds action 1.2; the old form for 1.1 must not overwrite it.
+        var result = await _client.SubmitAsync(stale, new Dictionary<string, string> { ["Text"] = "Changed in an old tab" });
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        var page = await _client.GetAsync(review);
+        Assert.Contains("Audit contacts", page.QuerySelector("#area-1-action-1")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Changed in an old tab", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MatchOwners_MapsTheTextEverywhereItIsUsed()
     {
         var review = await UploadAsync("riverside.json", Json(SmallPlan()));

@@ -38,6 +38,10 @@ public class EditImportActionModel(PendingImportService imports, CurrentOrganisa
     [BindProperty]
     public string? Comments { get; set; }
 
+    /// <summary>The action's reference and text when the form was opened: a form opened before another was removed must not change its neighbour.</summary>
+    [BindProperty]
+    public string? Opened { get; set; }
+
     /// <summary>The warnings still to check; one left unticked has been dealt with.</summary>
     [BindProperty]
     public List<string> Keep { get; set; } = [];
@@ -67,6 +71,7 @@ public class EditImportActionModel(PendingImportService imports, CurrentOrganisa
         Rag = action.Rag;
         Comments = action.Comments;
         Keep = [.. Warnings];
+        Opened = Fingerprint(action);
         return Page();
     }
 
@@ -75,6 +80,11 @@ public class EditImportActionModel(PendingImportService imports, CurrentOrganisa
         if (await FindAsync(ct) is { } elsewhere)
         {
             return elsewhere;
+        }
+
+        if (Moved())
+        {
+            return Redirect($"{ReviewUrl}#areas");
         }
 
         Validate();
@@ -130,6 +140,11 @@ public class EditImportActionModel(PendingImportService imports, CurrentOrganisa
             return elsewhere;
         }
 
+        if (Moved())
+        {
+            return Redirect($"{ReviewUrl}#areas");
+        }
+
         return await SaveAsync(PlanDocumentEdits.RemoveAction(Document, AreaIndex, ActionIndex), ct) switch
         {
             null => NotFound(),
@@ -156,6 +171,12 @@ public class EditImportActionModel(PendingImportService imports, CurrentOrganisa
         Ratings = [new("Not rated", string.Empty), .. ImportDisplay.ProgressScale(Document).Select(r => new SelectListItem(r.Label, r.Code))];
         return null;
     }
+
+    private static string Fingerprint(ActionDoc action) => $"{action.Ref}\n{action.Text}".ReplaceLineEndings("\n");
+
+    // A form without the field (an old page) is trusted; one that names another action is not.
+    private bool Moved() => Opened is not null
+        && !string.Equals(Opened.ReplaceLineEndings("\n"), Fingerprint(Document.Areas[AreaIndex].Actions![ActionIndex]), StringComparison.Ordinal);
 
     private void Validate()
     {

@@ -30,6 +30,10 @@ public class EditImportAreaModel(PendingImportService imports, CurrentOrganisati
     [BindProperty]
     public List<string> Keep { get; set; } = [];
 
+    /// <summary>The area's number and title when the form was opened: a form opened before another was removed must not change its neighbour.</summary>
+    [BindProperty]
+    public string? Opened { get; set; }
+
     public List<string> Warnings { get; private set; } = [];
     public List<SelectListItem> Themes { get; private set; } = [];
     public int ActionCount { get; private set; }
@@ -50,6 +54,7 @@ public class EditImportAreaModel(PendingImportService imports, CurrentOrganisati
         Leads = PlanDocumentEdits.WriteOwners(Document, area.Leads);
         SeniorLeads = PlanDocumentEdits.WriteOwners(Document, area.SeniorLeads);
         Keep = [.. Warnings];
+        Opened = Fingerprint(area);
         return Page();
     }
 
@@ -58,6 +63,11 @@ public class EditImportAreaModel(PendingImportService imports, CurrentOrganisati
         if (await FindAsync(ct) is { } elsewhere)
         {
             return elsewhere;
+        }
+
+        if (Moved())
+        {
+            return Redirect($"{ReviewUrl}#areas");
         }
 
         Validate();
@@ -90,6 +100,11 @@ public class EditImportAreaModel(PendingImportService imports, CurrentOrganisati
         if (await FindAsync(ct) is { } elsewhere)
         {
             return elsewhere;
+        }
+
+        if (Moved())
+        {
+            return Redirect($"{ReviewUrl}#areas");
         }
 
         return await SaveAsync(PlanDocumentEdits.RemoveArea(Document, AreaIndex), ct) switch
@@ -132,6 +147,12 @@ public class EditImportAreaModel(PendingImportService imports, CurrentOrganisati
         Themes = [new("No theme", string.Empty), .. (Document.Themes ?? []).Select(t => new SelectListItem($"{t.Key}: {t.Title}", t.Key))];
         return null;
     }
+
+    private static string Fingerprint(Core.Interchange.AreaDoc area) => $"{area.Number}\n{area.Title}".ReplaceLineEndings("\n");
+
+    // A form without the field (an old page) is trusted; one that names another area is not.
+    private bool Moved() => Opened is not null
+        && !string.Equals(Opened.ReplaceLineEndings("\n"), Fingerprint(Document.Areas[AreaIndex]), StringComparison.Ordinal);
 
     private void Validate()
     {
