@@ -184,11 +184,23 @@ public sealed class ImportPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_RequestBodyOverTheLimit_ShowsErrorWithoutReadingIt()
+    {
+        var page = await _client.GetAsync("/imports/new");
+        var result = await _client.UploadAsync(page, "Upload", "huge.json", new byte[PendingImport.MaxFileBytes + (2 * 1024 * 1024)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal(["The selected file must be smaller than 50 MB"], result.Errors);
+        Assert.Equal(0, await PendingCountAsync());
+    }
+
+    [Fact]
     public async Task Upload_WithoutAntiforgeryToken_IsRefused()
     {
         using var body = new MultipartFormDataContent { { new ByteArrayContent(Json(SmallPlan())), "Upload", "plan.json" } };
         var response = await _client.Http.PostAsync("/imports/new", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("This form had expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await PendingCountAsync());
     }
 

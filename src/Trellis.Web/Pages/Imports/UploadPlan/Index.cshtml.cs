@@ -12,7 +12,7 @@ namespace Trellis.Web.Pages.Imports.UploadPlan;
 /// must come back as this page with an error summary, not as a bare 400 or 413 from the framework. The antiforgery
 /// token is checked once the form has been read.
 /// </summary>
-[IgnoreAntiforgeryToken]
+[IgnoreAntiforgeryToken(Order = 1001)] // after the app-wide AutoValidateAntiforgeryToken (1000), so it is the policy in force
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public class UploadPlanModel(PlanFileReaders readers, PendingImportService imports, CurrentOrganisation organisation, IAntiforgery antiforgery, ILogger<UploadPlanModel> logger)
@@ -32,8 +32,11 @@ public class UploadPlanModel(PlanFileReaders readers, PendingImportService impor
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    // No parameters to bind, not even a CancellationToken: binding would read the form first, and a body over the
+    // limit would then answer a bare 400 instead of this page.
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         if (Request.ContentLength > MaxRequestBytes)
         {
             return TooLarge();
