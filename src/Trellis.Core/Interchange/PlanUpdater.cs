@@ -99,35 +99,27 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
 
     private async Task<UpdatePreview> PreviewAsync(int? organisationId, int planId, PlanDocument incoming, CancellationToken ct)
     {
-        try
+        var (state, failed) = await PrepareAsync(organisationId, planId, incoming, tracked: false, ct);
+        if (failed is not null)
         {
-            var (state, failed) = await PrepareAsync(organisationId, planId, incoming, ct);
-            if (failed is not null)
-            {
-                return failed;
-            }
+            return failed;
+        }
 
-            var merge = state!.Merge;
-            return new UpdatePreview
-            {
-                PlanId = planId,
-                PlanTitle = state.Plan.Title,
-                Areas = merge.Areas,
-                Changes = [.. merge.Changes],
-                Conflicts = [.. merge.Conflicts],
-                Indicators = merge.Indicators,
-                KeyLeadsToAdd = [.. merge.KeyLeadsToAdd],
-                Warnings = state.Warnings,
-                HasBaseline = state.Baseline is not null,
-                LastImportedAt = state.LastImport?.ImportedAt,
-                LastImportedFrom = state.LastImport?.SourceName,
-            };
-        }
-        finally
+        var merge = state!.Merge;
+        return new UpdatePreview
         {
-            // The preview loads the plan tracked, to share the apply's code; it must not leave it for a later save.
-            db.ChangeTracker.Clear();
-        }
+            PlanId = planId,
+            PlanTitle = state.Plan.Title,
+            Areas = merge.Areas,
+            Changes = [.. merge.Changes],
+            Conflicts = [.. merge.Conflicts],
+            Indicators = merge.Indicators,
+            KeyLeadsToAdd = [.. merge.KeyLeadsToAdd],
+            Warnings = state.Warnings,
+            HasBaseline = state.Baseline is not null,
+            LastImportedAt = state.LastImport?.ImportedAt,
+            LastImportedFrom = state.LastImport?.SourceName,
+        };
     }
 
     private async Task<ImportResult> ApplyAsync(int? organisationId, int planId, PlanDocument incoming, IReadOnlySet<string> takeFromFile, string sourceName, CancellationToken ct)
@@ -136,7 +128,7 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var (state, failed) = await PrepareAsync(organisationId, planId, incoming, ct);
+            var (state, failed) = await PrepareAsync(organisationId, planId, incoming, tracked: true, ct);
             if (failed is not null)
             {
                 return ImportResult.Failed(failed.Problems);
@@ -179,7 +171,6 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
                 IndicatorValuesAdded = counts.IndicatorValuesAdded,
                 KeyLeadsAdded = counts.KeyLeadsAdded,
             };
-            db.ChangeTracker.Clear();
             return result;
         }
         catch (DbUpdateConcurrencyException)
@@ -195,7 +186,8 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
         }
     }
 
-    private async Task<(State? State, UpdatePreview? Failed)> PrepareAsync(int? organisationId, int planId, PlanDocument incoming, CancellationToken ct)
+    // tracked: whether the plan is loaded for changing (apply) or only for reading (preview).
+    private async Task<(State? State, UpdatePreview? Failed)> PrepareAsync(int? organisationId, int planId, PlanDocument incoming, bool tracked, CancellationToken ct)
     {
         static UpdatePreview Fail(int planId, IEnumerable<InterchangeProblem> problems) => new() { PlanId = planId, Problems = [.. problems] };
 
@@ -205,7 +197,7 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
             return (null, Fail(planId, problems));
         }
 
-        var plan = await LoadAsync(planId, ct);
+        var plan = await LoadAsync(planId, tracked, ct);
         if (plan is null || (organisationId is { } id && plan.OrganisationId != id))
         {
             // Another organisation's plan is reported exactly as a missing one: ids must not reveal what others hold.
@@ -218,6 +210,7 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
             warnings.Add($"The file is a plan of {incoming.Organisation.Name.Trim()}; plan {planId} belongs to {plan.Organisation.Name}.");
         }
 
+        warnings.AddRange(ScaleWarnings(plan, incoming));
         var lastImport = await db.PlanImportRecords.AsNoTracking().Where(r => r.PlanId == planId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         PlanDocument? baseline = null;
         if (lastImport is not null)
@@ -246,8 +239,23 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
         (incoming.Start is not null && incoming.End is not null && incoming.Start == start && incoming.End == end)
         || (incoming.Published is not null && incoming.Published == published);
 
-    private Task<Plan?> LoadAsync(int planId, CancellationToken ct) =>
-        db.Plans.AsSplitQuery()
+    /// <summary>Rating scales are not merged (codes in use cannot simply change), so a file with other ratings is worth a word.</summary>
+    private static IEnumerable<string> ScaleWarnings(Plan plan, PlanDocument incoming)
+    {
+        foreach (var (scale, file, name) in new[] { (RagScale.Progress, incoming.Plan.RagScales?.Progress, "progress"), (RagScale.Impact, incoming.Plan.RagScales?.Impact, "impact") })
+        {
+            var ours = plan.RagRatings.Where(r => r.Scale == scale).OrderBy(r => r.SortOrder).Select(r => r.Code).ToList();
+            var theirs = file?.Select(r => r.Code.Trim()).ToList();
+            if (theirs is not null && !ours.SequenceEqual(theirs, StringComparer.Ordinal))
+            {
+                yield return $"The file's {name} ratings ({string.Join(", ", theirs)}) differ from the plan's ({string.Join(", ", ours)}); "
+                    + "an import does not change a plan's ratings, so change them on the plan first if the file is right.";
+            }
+        }
+    }
+
+    private Task<Plan?> LoadAsync(int planId, bool tracked, CancellationToken ct) =>
+        (tracked ? db.Plans : db.Plans.AsNoTrackingWithIdentityResolution()).AsSplitQuery()
             .Include(p => p.Organisation)
             .Include(p => p.Inspection!).ThenInclude(i => i.Judgements)
             .Include(p => p.RagRatings)

@@ -225,6 +225,68 @@ public class PlanUpdaterTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task SomeoneEditingAnActionTheImportChanged_IsToldItChanged(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (organisationId, planId) = await ImportVersion1Async(database);
+        var ids = await ActionIdsAsync(database, planId);
+        var openedAt = (await VersionsAsync(database, planId))[ids["Review the duty team"]];
+        var file = Version1();
+        SetAction(file, 0, 0, a => a with { Comments = "From the board" });
+
+        await ApplyAsync(database, organisationId, planId, file);
+
+        await using var db = database.CreateContext();
+        var saved = await new PlanService(db).UpdateActionAsync(organisationId, ids["Review the duty team"], openedAt, new ActionInput("1.1", "Review the duty team", "March 2027", null, null, "R", "Mine"));
+        Assert.Equal(SaveResult.Conflict, saved);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ActionChangedBeyondRecognitionOnBothSides_IsStillPairedThroughTheLastImport(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (organisationId, planId) = await ImportVersion1Async(database);
+        var ids = await ActionIdsAsync(database, planId);
+        await ChangeActionInTrellisAsync(database, ids["Audit contacts and referrals"], a => a.Text = "Run a monthly dip sample of the front door");
+        var file = Version1();
+        SetAction(file, 0, 1, a => a with { Ref = "1.4" });
+
+        var preview = await PreviewAsync(database, organisationId, planId, file);
+
+        var match = preview.Areas[0].Actions[1];
+        Assert.Equal((MatchKind.Matched, ids["Audit contacts and referrals"]), (match.Kind, match.ActionId!.Value));
+        Assert.StartsWith("through the last import: by text", match.How, StringComparison.Ordinal);
+        Assert.DoesNotContain(preview.Areas[0].Actions, a => a.Kind == MatchKind.New);
+
+        // The file renumbered it and Trellis reworded it: both are kept, and neither is a conflict.
+        Assert.Empty(preview.Conflicts);
+        Assert.Equal([("Ref", "1.2", "1.4")], preview.Changes.Select(c => (c.Field, c.Trellis, c.File)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task FileWithOtherRatings_IsWarnedAbout(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (organisationId, planId) = await ImportVersion1Async(database);
+        var file = Version1() with
+        {
+            Plan = new PlanDoc
+            {
+                Title = "Improvement plan 2026",
+                RagScales = new RagScalesDoc { Progress = [new RagRatingDoc { Code = "R", Label = "Red" }, new RagRatingDoc { Code = "A", Label = "Amber" }, new RagRatingDoc { Code = "G", Label = "Green" }] },
+            },
+        };
+
+        var preview = await PreviewAsync(database, organisationId, planId, file);
+
+        Assert.Empty(preview.Problems);
+        Assert.StartsWith("The file's progress ratings (R, A, G) differ from the plan's (R, A, G, B)", Assert.Single(preview.Warnings), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task BothChangedToTheSameValue_IsNeitherAChangeNorAConflict(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
