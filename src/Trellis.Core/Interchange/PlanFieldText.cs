@@ -68,16 +68,8 @@ internal sealed class PlanFieldText
     public static string? Source(SourceDoc? source) =>
         source is null ? null : source.Reference is { } reference && DocText.Blank(reference) is { } r ? $"{source.Kind}: {r}" : source.Kind;
 
-    public string? Theme(string? key)
-    {
-        if (DocText.Blank(key) is not { } k)
-        {
-            return null;
-        }
-
-        var theme = (Document.Themes ?? []).FirstOrDefault(t => t.Key.Trim() == k);
-        return theme is null ? k : $"{k}. {theme.Title.Trim()}";
-    }
+    /// <summary>An area's theme by its key alone: a theme's title is the plan's, not the area's, and an import does not rename themes.</summary>
+    public static string? Theme(string? key) => DocText.Blank(key);
 
     public static string? Judgements(InspectionDoc? inspection) =>
         List((inspection?.Judgements ?? []).Select(j => $"{j.Area.Trim()}: {j.Grade.Trim()}"));

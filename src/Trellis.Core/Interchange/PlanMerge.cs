@@ -296,7 +296,7 @@ internal sealed class PlanMerge
 
         Field("number", "Number", (_, a) => PlanFieldText.Text(a.Number), (t, f) => t.Number = f.Number);
         Field("title", "Title", (_, a) => PlanFieldText.Text(a.Title), (t, f) => t.Title = f.Title);
-        Field("theme", "Theme", (v, a) => v.Theme(a.Theme), (t, f) =>
+        Field("theme", "Theme", (_, a) => PlanFieldText.Theme(a.Theme), (t, f) =>
         {
             t.Theme = f.Theme;
             t.ThemeId = f.Theme?.Id is > 0 ? f.Theme.Id : null;
