@@ -528,6 +528,54 @@ public class PlanUpdaterTests
         Assert.Equal("plan-v1.json", best.LastImportedFrom);
     }
 
+    [SharedDataTheory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task RealPlans_ImportedAgain_MatchEverything_AndAskNothing(DatabaseProvider provider)
+    {
+        foreach (var path in Directory.GetFiles(SharedData.Path("expected"), "*.plan.json").Order(StringComparer.Ordinal))
+        {
+            await using var database = await TestDatabase.CreateAsync(provider);
+            var gold = PlanJson.Read(await File.ReadAllTextAsync(path), Path.GetFileName(path)).Document!;
+            var organisationId = await PlanRoundTripTests.CreateOrganisationAsync(database, gold.Organisation.Name);
+            var planId = (await PlanRoundTripTests.ImportAsync(database, organisationId, gold)).PlanId!.Value;
+
+            // The same file again: everything matches exactly, nothing to change or ask.
+            var same = await PreviewAsync(database, organisationId, planId, PlanJson.Read(await File.ReadAllTextAsync(path), "again").Document!);
+            Assert.False(same.HasWork, path);
+            Assert.All(same.Areas.SelectMany(a => a.Actions), a => Assert.EndsWith(" and text", a.How, StringComparison.Ordinal));
+
+            // A newer version whose actions come in the opposite order, each lightly edited: still every action is its old self.
+            var ids = await ActionIdsByPlaceAsync(database, planId);
+            var newer = PlanJson.Read(await File.ReadAllTextAsync(path), "newer").Document!;
+            for (var a = 0; a < newer.Areas.Count; a++)
+            {
+                var actions = newer.Areas[a].Actions ?? [];
+                actions.Reverse();
+                for (var x = 0; x < actions.Count; x++)
+                {
+                    actions[x] = actions[x] with { Text = actions[x].Text.Trim() + " (revised)" };
+                }
+            }
+
+            var preview = await PreviewAsync(database, organisationId, planId, newer);
+            Assert.Empty(preview.Conflicts);
+            Assert.All(preview.Areas, a => Assert.All(a.Actions, x => Assert.Equal(MatchKind.Matched, x.Kind)));
+            var matched = preview.Areas.SelectMany((a, i) => a.Actions.Select(x => (Place: (i, PlanMatcher.Normalise(x.Text.Replace(" (revised)", string.Empty, StringComparison.Ordinal))), Id: x.ActionId!.Value)));
+            Assert.All(matched, m => Assert.Contains(m.Id, ids[m.Place]));
+            var result = await ApplyAsync(database, organisationId, planId, newer);
+            Assert.Equal((0, 0, ids.Values.Sum(v => v.Count)), (result.ActionsAdded, result.ConflictsKeptTrellis, result.ActionsUpdated));
+        }
+    }
+
+    /// <summary>Each action's id by its area's position and its text (a text can repeat within an area).</summary>
+    private static async Task<Dictionary<(int Area, string Text), List<int>>> ActionIdsByPlaceAsync(TestDatabase database, int planId)
+    {
+        await using var db = database.CreateContext();
+        var areas = await db.Areas.Include(a => a.Actions).Where(a => a.PlanId == planId).OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync();
+        return areas.SelectMany((a, i) => a.Actions.Select(x => (Key: (i, PlanMatcher.Normalise(x.Text)), x.Id)))
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToList());
+    }
+
     private static async Task<(int OrganisationId, int PlanId)> ImportVersion1Async(TestDatabase database)
     {
         var organisationId = await PlanRoundTripTests.CreateOrganisationAsync(database, "Riverside Borough Council");
