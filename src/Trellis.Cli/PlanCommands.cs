@@ -118,7 +118,7 @@ internal static class PlanCommands
             ?? await services.GetRequiredService<OrganisationService>().CreateFirstAsync(document.Organisation.Name, ct)
             ?? throw new InvalidOperationException("No organisation was found, yet one could not be created");
 
-        var result = await services.GetRequiredService<PlanImporter>().ImportAsync(organisation.Id, document, ct);
+        var result = await services.GetRequiredService<PlanImporter>().ImportAsync(organisation.Id, document, Path.GetFileName(request.File), ct);
         if (!result.Succeeded)
         {
             await ReportAsync(stderr, request.File, result.Problems);

@@ -300,7 +300,7 @@ public sealed class CliTests : IDisposable
         (code, _, stderr) = await RunAsync("import", file, "--into", "1");
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("0 conflicts kept Trellis's value", stderr, StringComparison.Ordinal);
+        Assert.Contains("1 change taken from the file; 0 conflicts kept Trellis's value", stderr, StringComparison.Ordinal);
         exported = await ExportPlanAsync(1);
         Assert.Equal("Second version", exported["areas"]![0]!["actions"]![1]!["comments"]!.GetValue<string>());
         var (_, plans, _) = await RunAsync("plans", "--json");
