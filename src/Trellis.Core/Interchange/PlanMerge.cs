@@ -17,13 +17,12 @@ internal sealed class PlanMerge
     private readonly PlanFieldText _trellis;
     private readonly PlanFieldText _file;
     private readonly PlanFieldText? _base;
-    private readonly IReadOnlyDictionary<string, Person> _people;
     private readonly List<Diff> _diffs = [];
     private readonly List<AreaPlan> _areaPlans = [];
     private readonly List<IndicatorPlan> _indicatorPlans = [];
     private readonly List<Person> _keyLeadsToAdd = [];
 
-    /// <param name="plan">Loaded and tracked with everything the exporter includes.</param>
+    /// <param name="plan">Loaded with everything the exporter includes; tracked when the merge is to be applied.</param>
     /// <param name="file">The document being imported, checked.</param>
     /// <param name="baseline">The last import's document; null when the plan was never imported.</param>
     /// <param name="people">The file's people resolved against the organisation's, as the importer resolves them.</param>
@@ -34,7 +33,6 @@ internal sealed class PlanMerge
         _trellis = new PlanFieldText(PlanExporter.Write(plan));
         _file = new PlanFieldText(file);
         _base = baseline is null ? null : new PlanFieldText(baseline);
-        _people = people;
         ComparePlan();
         MergeAreas();
         MergeIndicators();
