@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Indicators;
+using Trellis.Core.Interchange;
 using Trellis.Core.Monitoring;
 using Trellis.Core.People;
 using Trellis.Core.Plans;
@@ -29,6 +30,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<Comparator> Comparators => Set<Comparator>();
+    public DbSet<PlanImportRecord> PlanImportRecords => Set<PlanImportRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -177,6 +179,13 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.Property(c => c.Name).HasMaxLength(Comparator.NameMaxLength);
             b.Property(c => c.Period).HasMaxLength(Comparator.PeriodMaxLength);
             b.Property(c => c.Source).HasMaxLength(Comparator.SourceMaxLength);
+        });
+
+        modelBuilder.Entity<PlanImportRecord>(b =>
+        {
+            b.Property(r => r.SourceName).HasMaxLength(PlanImportRecord.SourceNameMaxLength);
+            b.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(r => new { r.PlanId, r.ImportedAt });
         });
     }
 }
