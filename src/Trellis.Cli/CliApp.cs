@@ -80,11 +80,16 @@ public static class CliApp
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and store nothing" };
         var json = new Option<bool>("--json")
         {
-            Description = "Print JSON on stdout: the checked document with --dry-run, otherwise {planId, areas, actions, people}",
+            Description = "Print JSON on stdout: the checked document with --dry-run, otherwise {planId, areas, actions, people} (with --into, what the update did)",
         };
-        var import = new Command("import", "Check a plan file and store it as a new plan of the installation's first organisation") { file, dryRun, json };
+        var into = new Option<int?>("--into")
+        {
+            Description = "Update this existing plan (its id, as 'trellis plans' prints it) instead of adding a new one; "
+                + "Trellis keeps its own value wherever both changed a field. With --dry-run, print what would change as JSON",
+        };
+        var import = new Command("import", "Check a plan file and store it as a new plan of the installation's first organisation, or into an existing plan") { file, dryRun, json, into };
         import.SetAction((parse, ct) => PlanCommands.ImportAsync(
-            new PlanCommands.ImportRequest(parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(json)), stdout, stderr, configuration, ct));
+            new PlanCommands.ImportRequest(parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(json), parse.GetValue(into)), stdout, stderr, configuration, ct));
         return import;
     }
 

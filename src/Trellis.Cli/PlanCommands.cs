@@ -16,7 +16,7 @@ internal static class PlanCommands
 {
     private static readonly UTF8Encoding Utf8WithoutMark = new(encoderShouldEmitUTF8Identifier: false);
 
-    public sealed record ImportRequest(string File, bool DryRun, bool Json);
+    public sealed record ImportRequest(string File, bool DryRun, bool Json, int? Into = null);
 
     public static async Task<int> ExportAsync(int planId, string? outFile, TextWriter stdout, TextWriter stderr, IConfiguration? configuration, CancellationToken ct)
     {
@@ -87,6 +87,12 @@ internal static class PlanCommands
         }
 
         var document = read.Document!;
+        if (request.Into is { } planId)
+        {
+            await using var updateScope = services.CreateAsyncScope();
+            return await UpdateAsync(updateScope.ServiceProvider, request, planId, document, stdout, stderr, ct);
+        }
+
         if (request.DryRun)
         {
             if (request.Json)
@@ -112,7 +118,7 @@ internal static class PlanCommands
             ?? await services.GetRequiredService<OrganisationService>().CreateFirstAsync(document.Organisation.Name, ct)
             ?? throw new InvalidOperationException("No organisation was found, yet one could not be created");
 
-        var result = await services.GetRequiredService<PlanImporter>().ImportAsync(organisation.Id, document, ct);
+        var result = await services.GetRequiredService<PlanImporter>().ImportAsync(organisation.Id, document, Path.GetFileName(request.File), ct);
         if (!result.Succeeded)
         {
             await ReportAsync(stderr, request.File, result.Problems);
@@ -136,6 +142,71 @@ internal static class PlanCommands
         return CliApp.Ok;
     }
 
+    /// <summary>
+    /// Imports the file into an existing plan. The command line cannot ask, so Trellis keeps its value on every conflict;
+    /// each one kept is listed so the user can change it by hand or use the web review instead.
+    /// </summary>
+    private static async Task<int> UpdateAsync(IServiceProvider services, ImportRequest request, int planId, PlanDocument document, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseInitializer>().InitialiseAsync(ct);
+        var updater = services.GetRequiredService<PlanUpdater>();
+        var preview = await updater.PreviewAsync(planId, document, ct);
+        if (!preview.Succeeded)
+        {
+            await ReportAsync(stderr, request.File, preview.Problems);
+            return CliApp.BadInput;
+        }
+
+        foreach (var warning in preview.Warnings)
+        {
+            await stderr.WriteLineAsync($"{request.File}: {warning}");
+        }
+
+        if (request.DryRun)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(preview, CliApp.Json));
+            await stderr.WriteLineAsync($"{request.File}: {DescribePreview(preview)}; nothing stored (dry run)");
+            return CliApp.Ok;
+        }
+
+        var result = await updater.ApplyAsync(planId, document, new HashSet<string>(StringComparer.Ordinal), Path.GetFileName(request.File), ct);
+        if (!result.Succeeded)
+        {
+            await ReportAsync(stderr, request.File, result.Problems);
+            return CliApp.BadInput;
+        }
+
+        if (request.Json)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(UpdateSummary.From(result), CliApp.Json));
+        }
+        else
+        {
+            await stdout.WriteLineAsync(planId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        await stderr.WriteLineAsync(
+            $"Updated plan {planId} '{preview.PlanTitle}' from {request.File}: "
+            + $"{Count(result.AreasAdded, "area")} added, {result.AreasUpdated} updated; "
+            + $"{Count(result.ActionsAdded, "action")} added, {result.ActionsUpdated} updated; "
+            + $"{Count(result.ChangesApplied, "change")} taken from the file; "
+            + $"{Count(result.ConflictsKeptTrellis, "conflict")} kept Trellis's value");
+        foreach (var conflict in preview.Conflicts)
+        {
+            await stderr.WriteLineAsync($"  kept Trellis's value: {conflict.Place}, {conflict.Field}: '{conflict.Trellis ?? "(empty)"}' (the file says '{conflict.File ?? "(empty)"}')");
+        }
+
+        return CliApp.Ok;
+    }
+
+    private static string DescribePreview(UpdatePreview preview)
+    {
+        var newAreas = preview.Areas.Count(a => a.Kind == MatchKind.New);
+        var newActions = preview.Areas.Sum(a => a.Actions.Count(x => x.Kind == MatchKind.New));
+        return $"into plan {preview.PlanId} '{preview.PlanTitle}' would add {Count(newAreas, "area")} and {Count(newActions, "action")}, "
+            + $"take {Count(preview.Changes.Count, "change")} from the file and keep Trellis's value in {Count(preview.Conflicts.Count, "conflict")}";
+    }
+
     private static async Task ReportAsync(TextWriter stderr, string file, IEnumerable<InterchangeProblem> problems)
     {
         foreach (var problem in problems)
@@ -153,4 +224,22 @@ internal static class PlanCommands
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many ?? one + "s")}");
 
     private sealed record ImportSummary(int PlanId, int Areas, int Actions, int People);
+
+    private sealed record UpdateSummary(
+        int PlanId,
+        int AreasAdded,
+        int AreasUpdated,
+        int ActionsAdded,
+        int ActionsUpdated,
+        int ChangesApplied,
+        int ConflictsKeptTrellis,
+        int MonitoringAdded,
+        int IndicatorsAdded,
+        int IndicatorValuesAdded,
+        int KeyLeadsAdded)
+    {
+        public static UpdateSummary From(ImportResult result) => new(
+            result.PlanId!.Value, result.AreasAdded, result.AreasUpdated, result.ActionsAdded, result.ActionsUpdated, result.ChangesApplied,
+            result.ConflictsKeptTrellis, result.MonitoringAdded, result.IndicatorsAdded, result.IndicatorValuesAdded, result.KeyLeadsAdded);
+    }
 }

@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PlanExporter>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<PendingImportService>();
+        services.AddScoped<PlanUpdater>();
 
         // Each kind of plan file Trellis can import; the import command and page pick one by file name.
         services.AddSingleton<IPlanFileReader, JsonPlanFileReader>();

@@ -155,6 +155,8 @@ public sealed class CliTests : IDisposable
     [InlineData("export", "one", "--format", "json")]
     [InlineData("import")]
     [InlineData("import", "plan.json", "--force")]
+    [InlineData("import", "plan.json", "--into", "one")]
+    [InlineData("import", "plan.json", "--into")]
     public async Task ExportAndImport_WrongUsage_ExitWith2(params string[] args)
     {
         var (code, stdout, stderr) = await RunAsync(args);
@@ -262,6 +264,91 @@ public sealed class CliTests : IDisposable
         Assert.Equal("1", stdout.Trim());
         using var json = JsonDocument.Parse(plans);
         Assert.Equal("Castlebridge Borough Council", Assert.Single(json.RootElement.EnumerateArray()).GetProperty("organisation").GetString());
+    }
+
+    [Fact]
+    public async Task ImportInto_UpdatesThePlan_TrellisWinsConflicts_AndTheNextFileChangesIt()
+    {
+        var file = await ExportDemoAsync();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        var actions = document["areas"]![0]!["actions"]!.AsArray();
+        var firstRef = actions[0]!["ref"]!.GetValue<string>();
+        actions[0]!["comments"] = "Changed in the file";
+        actions.Add(new System.Text.Json.Nodes.JsonObject { ["ref"] = "99", ["text"] = "An action the board added" });
+        await File.WriteAllTextAsync(file, document.ToJsonString());
+
+        // The demo plan was never imported: every difference is a conflict, and Trellis keeps its value.
+        var (code, stdout, stderr) = await RunAsync("import", file, "--into", "1", "--json");
+
+        Assert.True(code == 0, stderr);
+        using (var json = JsonDocument.Parse(stdout))
+        {
+            Assert.Equal(1, json.RootElement.GetProperty("planId").GetInt32());
+            Assert.Equal(1, json.RootElement.GetProperty("actionsAdded").GetInt32());
+            Assert.Equal(1, json.RootElement.GetProperty("conflictsKeptTrellis").GetInt32());
+            Assert.Equal(0, json.RootElement.GetProperty("changesApplied").GetInt32());
+        }
+
+        Assert.Contains($"kept Trellis's value: Area 1 › action {firstRef}, Comments", stderr, StringComparison.Ordinal);
+        var exported = await ExportPlanAsync(1);
+        Assert.NotEqual("Changed in the file", exported["areas"]![0]!["actions"]![0]!["comments"]?.GetValue<string>());
+        Assert.Equal("An action the board added", exported["areas"]![0]!["actions"]!.AsArray()[^1]!["text"]!.GetValue<string>());
+
+        // Now the file is the last import: a change made only in the next file is taken.
+        actions[1]!["comments"] = "Second version";
+        await File.WriteAllTextAsync(file, document.ToJsonString());
+        (code, _, stderr) = await RunAsync("import", file, "--into", "1");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1 change taken from the file; 0 conflicts kept Trellis's value", stderr, StringComparison.Ordinal);
+        exported = await ExportPlanAsync(1);
+        Assert.Equal("Second version", exported["areas"]![0]!["actions"]![1]!["comments"]!.GetValue<string>());
+        var (_, plans, _) = await RunAsync("plans", "--json");
+        using var list = JsonDocument.Parse(plans);
+        Assert.Single(list.RootElement.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ImportInto_DryRun_PrintsThePreview_AndStoresNothing()
+    {
+        var file = await ExportDemoAsync();
+        var before = await File.ReadAllTextAsync(file);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(before)!;
+        var rag = document["areas"]![0]!["actions"]![0]!["rag"]?.GetValue<string>() == "R" ? "G" : "R";
+        document["areas"]![0]!["actions"]![0]!["rag"] = rag;
+        await File.WriteAllTextAsync(file, document.ToJsonString());
+
+        var (code, stdout, stderr) = await RunAsync("import", file, "--into", "1", "--dry-run");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("nothing stored", stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.False(json.RootElement.GetProperty("hasBaseline").GetBoolean());
+        Assert.Equal(9, json.RootElement.GetProperty("areas").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("areas").EnumerateArray(), a => Assert.Equal("matched", a.GetProperty("kind").GetString()));
+        var conflict = Assert.Single(json.RootElement.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal(("RAG rating", rag), (conflict.GetProperty("field").GetString(), conflict.GetProperty("file").GetString()));
+        var (_, after, _) = await RunAsync("export", "1", "--format", "json");
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task ImportInto_UnknownPlan_ExitsWith1NamingThePlan()
+    {
+        var file = await ExportDemoAsync();
+
+        var (code, stdout, stderr) = await RunAsync("import", file, "--into", "7");
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal($"{file}: $: there is no plan 7 to import into", stderr.Trim());
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> ExportPlanAsync(int planId)
+    {
+        var (code, stdout, stderr) = await RunAsync("export", planId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json");
+        Assert.True(code == 0, stderr);
+        return System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
     }
 
     private async Task<string> ExportDemoAsync()

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Import;
 using Trellis.Core.Indicators;
+using Trellis.Core.Interchange;
 using Trellis.Core.Monitoring;
 using Trellis.Core.People;
 using Trellis.Core.Plans;
@@ -31,6 +32,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<Comparator> Comparators => Set<Comparator>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<PlanImportRecord> PlanImportRecords => Set<PlanImportRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -188,6 +190,13 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasIndex(p => p.OrganisationId);
             b.HasIndex(p => p.CreatedAt);
             b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PlanImportRecord>(b =>
+        {
+            b.Property(r => r.SourceName).HasMaxLength(PlanImportRecord.SourceNameMaxLength);
+            b.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(r => new { r.PlanId, r.ImportedAt });
         });
     }
 }

@@ -14,6 +14,9 @@ public sealed record PendingImportView(Guid Id, string SourceName, DateTime Crea
 /// <summary>What pressing "Confirm" did: stored a plan, found it had been stored already, or found problems.</summary>
 public sealed record ConfirmedImport(int? PlanId, bool AlreadyConfirmed, ImportResult? Import)
 {
+    /// <summary>Whether an existing plan was updated, rather than a new one made.</summary>
+    public bool Updated { get; init; }
+
     public IReadOnlyList<InterchangeProblem> Problems => Import?.Problems ?? [];
 }
 
@@ -21,7 +24,7 @@ public sealed record ConfirmedImport(int? PlanId, bool AlreadyConfirmed, ImportR
 /// Keeps an uploaded plan between upload and confirmation, scoped to its organisation: create, read, save an edited
 /// document (which must still be a valid one), discard, confirm (once), and forget what nobody confirmed in a week.
 /// </summary>
-public sealed class PendingImportService(TrellisDbContext db, PlanImporter importer, TimeProvider clock)
+public sealed class PendingImportService(TrellisDbContext db, PlanImporter importer, PlanUpdater updater, TimeProvider clock)
 {
     public async Task<Guid> CreateAsync(int organisationId, string sourceName, PlanDocument document, byte[]? fileBytes, CancellationToken cancellationToken = default)
     {
@@ -78,6 +81,19 @@ public sealed class PendingImportService(TrellisDbContext db, PlanImporter impor
         return saved == 0 ? null : [];
     }
 
+    /// <summary>Whether confirming creates a new plan (null) or updates one of the organisation's plans. False when not found.</summary>
+    public async Task<bool> SetTargetAsync(int organisationId, Guid id, int? planId, CancellationToken cancellationToken = default)
+    {
+        if (planId is { } target && !await db.Plans.AnyAsync(p => p.Id == target && p.OrganisationId == organisationId, cancellationToken))
+        {
+            return false;
+        }
+
+        return await db.PendingImports
+            .Where(p => p.Id == id && p.OrganisationId == organisationId && p.ImportedPlanId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.TargetPlanId, planId), cancellationToken) > 0;
+    }
+
     /// <summary>Forgets an import nobody wants. False when there was nothing to discard.</summary>
     public async Task<bool> DiscardAsync(int organisationId, Guid id, CancellationToken cancellationToken = default) =>
         await db.PendingImports
@@ -85,11 +101,12 @@ public sealed class PendingImportService(TrellisDbContext db, PlanImporter impor
             .ExecuteDeleteAsync(cancellationToken) > 0;
 
     /// <summary>
-    /// Stores the document as a new plan, in one transaction with marking the import confirmed, so that a second
+    /// Stores the document as a new plan, or into the plan it updates (taking the file's value for the conflicts named in
+    /// <paramref name="takeFromFile"/>), in one transaction with marking the import confirmed, so that a second
     /// confirmation (a double click, the back button) finds the plan already made instead of making another.
     /// Null when there is no such pending import.
     /// </summary>
-    public async Task<ConfirmedImport?> ConfirmAsync(int organisationId, Guid id, CancellationToken cancellationToken = default)
+    public async Task<ConfirmedImport?> ConfirmAsync(int organisationId, Guid id, IReadOnlySet<string>? takeFromFile = null, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -107,8 +124,11 @@ public sealed class PendingImportService(TrellisDbContext db, PlanImporter impor
             return done is null ? null : new ConfirmedImport(done, AlreadyConfirmed: true, Import: null);
         }
 
-        var json = await db.PendingImports.Where(p => p.Id == id).Select(p => p.DocumentJson).FirstAsync(cancellationToken);
-        var result = await importer.ImportAsync(organisationId, ReadDocument(json), cancellationToken);
+        var pending = await db.PendingImports.Where(p => p.Id == id).Select(p => new { p.DocumentJson, p.SourceName, p.TargetPlanId }).FirstAsync(cancellationToken);
+        var document = ReadDocument(pending.DocumentJson);
+        var result = pending.TargetPlanId is { } planId
+            ? await updater.ApplyAsync(organisationId, planId, document, takeFromFile ?? new HashSet<string>(), pending.SourceName, cancellationToken)
+            : await importer.ImportAsync(organisationId, document, pending.SourceName, cancellationToken);
         if (!result.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -121,7 +141,7 @@ public sealed class PendingImportService(TrellisDbContext db, PlanImporter impor
                 s => s.SetProperty(p => p.ImportedPlanId, result.PlanId).SetProperty(p => p.DocumentJson, string.Empty).SetProperty(p => p.FileBytes, (byte[]?)null),
                 cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ConfirmedImport(result.PlanId, AlreadyConfirmed: false, result);
+        return new ConfirmedImport(result.PlanId, AlreadyConfirmed: false, result) { Updated = pending.TargetPlanId is not null };
     }
 
     /// <summary>Deletes pending imports (and receipts) older than <see cref="PendingImport.KeptFor"/>.</summary>

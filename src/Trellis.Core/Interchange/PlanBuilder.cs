@@ -19,6 +19,12 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
     /// <summary>What could not be built; the plan must not be stored when there is any.</summary>
     public List<InterchangeProblem> Problems { get; } = [];
 
+    /// <summary>
+    /// Where an area finds a theme the builder has not built itself: an update of an existing plan hands over the
+    /// plan's own themes.
+    /// </summary>
+    public Func<string, Theme>? ExistingTheme { get; init; }
+
     public Plan Build(int organisationId)
     {
         var source = document.Plan;
@@ -45,7 +51,7 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
         return plan;
     }
 
-    private static Inspection BuildInspection(InspectionDoc inspection) => new()
+    internal static Inspection BuildInspection(InspectionDoc inspection) => new()
     {
         Framework = DocText.Blank(inspection.Framework),
         Start = inspection.Start,
@@ -97,12 +103,12 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
         return theme;
     }
 
-    private Area BuildArea(AreaDoc doc, int order)
+    internal Area BuildArea(AreaDoc doc, int order)
     {
         var area = new Area
         {
             Number = doc.Number.Trim(),
-            Theme = doc.Theme is { } key ? _themes[key.Trim()] : null,
+            Theme = doc.Theme is { } key ? ThemeFor(key.Trim()) : null,
             Title = doc.Title.Trim(),
             SourceKind = doc.Source is { } source ? Read(source.Kind, InterchangeWords.SourceKind) : null,
             SourceReference = DocText.Blank(doc.Source?.Reference),
@@ -130,7 +136,7 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
         return area;
     }
 
-    private PlanAction BuildAction(ActionDoc doc, int order)
+    internal PlanAction BuildAction(ActionDoc doc, int order)
     {
         var (due, reading) = BuildDue(doc.Due);
         var action = new PlanAction
@@ -190,7 +196,7 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
         return (new Due { Text = doc.Text.Trim(), Date = doc.Date, Precision = precision }, null);
     }
 
-    private MonitoringEntry BuildMonitoring(MonitoringDoc doc) => new()
+    internal MonitoringEntry BuildMonitoring(MonitoringDoc doc) => new()
     {
         Period = doc.Period.Trim(),
         ProgressRag = DocText.Blank(doc.ProgressRag),
@@ -202,7 +208,7 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
         RecordedAt = now,
     };
 
-    private Indicator BuildIndicator(IndicatorDoc doc, int order, string path) => new()
+    internal Indicator BuildIndicator(IndicatorDoc doc, int order, string path) => new()
     {
         Key = doc.Id.Trim(),
         Name = doc.Name.Trim(),
@@ -219,7 +225,7 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
     };
 
     /// <summary>A value whose period does not read is a problem, never a value filed under a guessed date.</summary>
-    private IndicatorValue? BuildValue(IndicatorValueDoc doc, string path)
+    internal IndicatorValue? BuildValue(IndicatorValueDoc doc, string path)
     {
         if (!Period.TryParse(doc.Period, out var period))
         {
@@ -237,6 +243,10 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
             Note = DocText.Blank(doc.Note),
         };
     }
+
+    private Theme ThemeFor(string key) =>
+        _themes.TryGetValue(key, out var theme) ? theme
+        : ExistingTheme?.Invoke(key) ?? throw new KeyNotFoundException($"Theme '{key}' is not in the document");
 
     private Person? PersonOf(OwnerDoc owner) => owner.Person is { } id ? people[id.Trim()] : null;
 

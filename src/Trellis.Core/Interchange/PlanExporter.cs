@@ -36,6 +36,12 @@ public sealed class PlanExporter(TrellisDbContext db)
         return plan is null ? null : new Writer(plan).Document();
     }
 
+    /// <summary>
+    /// A plan loaded with everything <see cref="ExportAsync"/> includes, as a document. Areas and actions come in
+    /// SortOrder, then Id, order, so a caller holding the entities can pair them with the document's by position.
+    /// </summary>
+    internal static PlanDocument Write(Plan plan) => new Writer(plan).Document();
+
     /// <summary>Turns one loaded plan into a document; owns the numbering of people.</summary>
     private sealed class Writer
     {

@@ -18,6 +18,23 @@ public sealed record ImportResult
     public int PeopleCreated { get; init; }
 
     public int Indicators { get; init; }
+
+    // What an update of an existing plan did (PlanUpdater.ApplyAsync); all zero for a new plan.
+    public int AreasAdded { get; init; }
+    public int AreasUpdated { get; init; }
+    public int ActionsAdded { get; init; }
+    public int ActionsUpdated { get; init; }
+
+    /// <summary>Fields the file changed and Trellis had not: taken from the file without asking.</summary>
+    public int ChangesApplied { get; init; }
+
+    public int ConflictsKeptTrellis { get; init; }
+    public int ConflictsTookFile { get; init; }
+    public int MonitoringAdded { get; init; }
+    public int IndicatorsAdded { get; init; }
+    public int IndicatorValuesAdded { get; init; }
+    public int KeyLeadsAdded { get; init; }
+
     public List<InterchangeProblem> Problems { get; init; } = [];
 
     public bool Succeeded => PlanId is not null;
@@ -31,12 +48,16 @@ public sealed record ImportResult
 /// read from its text, as a Word cell would be.
 /// </summary>
 /// <remarks>
-/// Re-importing a newer version of a plan into an existing one will match areas and actions and reuse
-/// <see cref="ResolvePeopleAsync"/> and the builder's per-part methods; it is not built yet.
+/// Importing a newer version of a plan into an existing one is <see cref="PlanUpdater"/>'s job; it reuses
+/// <see cref="ResolvePeopleAsync"/> and the builder's per-part methods.
 /// </remarks>
 public sealed class PlanImporter(TrellisDbContext db, TimeProvider clock)
 {
-    public async Task<ImportResult> ImportAsync(int organisationId, PlanDocument document, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(int organisationId, PlanDocument document, CancellationToken cancellationToken = default) =>
+        ImportAsync(organisationId, document, UnnamedSource, cancellationToken);
+
+    /// <summary>Stores the document as a new plan and remembers it (from <paramref name="sourceName"/>) as the plan's first import.</summary>
+    public async Task<ImportResult> ImportAsync(int organisationId, PlanDocument document, string sourceName, CancellationToken cancellationToken = default)
     {
         var problems = PlanDocumentValidator.Validate(document);
         if (problems.Count > 0)
@@ -70,6 +91,10 @@ public sealed class PlanImporter(TrellisDbContext db, TimeProvider clock)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+
+            // The document as it came in is the common ancestor when a newer version of the plan is imported later.
+            db.PlanImportRecords.Add(Record(plan.Id, document, sourceName, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -96,6 +121,18 @@ public sealed class PlanImporter(TrellisDbContext db, TimeProvider clock)
             Indicators = plan.Indicators.Count,
         };
     }
+
+    internal const string UnnamedSource = "(unnamed document)";
+
+    internal static PlanImportRecord Record(int planId, PlanDocument document, string sourceName, DateTimeOffset now) => new()
+    {
+        PlanId = planId,
+        ImportedAt = now,
+        SourceName = Truncate(string.IsNullOrWhiteSpace(sourceName) ? UnnamedSource : sourceName.Trim(), PlanImportRecord.SourceNameMaxLength),
+        DocumentJson = PlanJson.Write(document),
+    };
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     /// <summary>
     /// The document's people as the organisation's: someone with exactly the same name and initials is the same person

@@ -107,6 +107,17 @@ public static class ImportDisplay
         ? [.. scale.Select(r => new RagLabel(r.Code, r.Label, r.Meaning, RagRating.ColourFor(r.Code, r.Label), r.Complete ?? false))]
         : [.. RagRating.DefaultScale(RagScale.Progress).Select(RagLabel.From)];
 
+    /// <summary>What the notification banner says once an import is stored.</summary>
+    public static string Outcome(ImportResult import, bool updated) =>
+        updated
+            ? $"Plan updated: {Count(import.AreasAdded, "area", "areas")} and {Count(import.ActionsAdded, "action", "actions")} added, {Count(import.ChangesApplied + import.ConflictsTookFile, "change", "changes")} from the file"
+            : $"Plan imported: {Count(import.Areas, "area", "areas")}, {Count(import.Actions, "action", "actions")}";
+
+    /// <summary>A spreadsheet has a column step before the review.</summary>
+    public static bool IsSpreadsheet(string name) =>
+        Path.GetExtension(name) is { } extension
+        && (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) || extension.Equals(".csv", StringComparison.OrdinalIgnoreCase));
+
     public static SourceKind? Source(string? word) => InterchangeWords.SourceKind.TryRead(word, out var kind) ? kind : null;
 
     public static ActionStatus? Status(string? word) => InterchangeWords.ActionStatus.TryRead(word, out var status) ? status : null;

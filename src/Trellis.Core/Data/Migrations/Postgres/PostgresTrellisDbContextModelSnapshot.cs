@@ -200,6 +200,36 @@ namespace Trellis.Core.Data.Migrations.Postgres
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("Trellis.Core.Interchange.PlanImportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "ImportedAt");
+
+                    b.ToTable("PlanImportRecords");
+                });
+
             modelBuilder.Entity("Trellis.Core.Monitoring.MonitoringEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -810,6 +840,15 @@ namespace Trellis.Core.Data.Migrations.Postgres
                     b.HasOne("Trellis.Core.Indicators.Indicator", null)
                         .WithMany("Values")
                         .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.Interchange.PlanImportRecord", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

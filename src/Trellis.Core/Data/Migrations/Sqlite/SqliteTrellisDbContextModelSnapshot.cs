@@ -189,6 +189,34 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("Trellis.Core.Interchange.PlanImportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "ImportedAt");
+
+                    b.ToTable("PlanImportRecords");
+                });
+
             modelBuilder.Entity("Trellis.Core.Monitoring.MonitoringEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -773,6 +801,15 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.HasOne("Trellis.Core.Indicators.Indicator", null)
                         .WithMany("Values")
                         .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.Interchange.PlanImportRecord", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

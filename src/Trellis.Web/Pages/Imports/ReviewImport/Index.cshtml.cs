@@ -6,7 +6,7 @@ using Trellis.Web.Infrastructure;
 namespace Trellis.Web.Pages.Imports.ReviewImport;
 
 /// <summary>Everything an uploaded plan will create, with changes on the way, then confirm (or discard).</summary>
-public class ReviewImportModel(PendingImportService imports, PlanImporter importer, CurrentOrganisation organisation) : ImportPage(imports, organisation)
+public class ReviewImportModel(PendingImportService imports, PlanImporter importer, PlanUpdater updater, CurrentOrganisation organisation) : ImportPage(imports, organisation)
 {
     private readonly PendingImportService _imports = imports;
     private readonly CurrentOrganisation _organisation = organisation;
@@ -31,11 +31,22 @@ public class ReviewImportModel(PendingImportService imports, PlanImporter import
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>Plans this file may be a newer version of, best first.</summary>
+    public IReadOnlyList<PlanCandidate> Candidates { get; private set; } = [];
+
+    /// <summary>"new", or the id of the plan to update.</summary>
+    [BindProperty]
+    public string? Target { get; set; }
+
+    public string? TargetTitle { get; private set; }
+
+    public bool IsSpreadsheet => ImportDisplay.IsSpreadsheet(Pending.SourceName);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? await ShowAsync(ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
-        var confirmed = await _imports.ConfirmAsync(_organisation.Id, ImportId, ct);
+        var confirmed = await _imports.ConfirmAsync(_organisation.Id, ImportId, null, ct);
         if (confirmed is null)
         {
             return NotFound();
@@ -45,7 +56,7 @@ public class ReviewImportModel(PendingImportService imports, PlanImporter import
         {
             if (confirmed.Import is { } import)
             {
-                Notice = $"Plan imported: {ImportDisplay.Count(import.Areas, "area", "areas")}, {ImportDisplay.Count(import.Actions, "action", "actions")}";
+                Notice = ImportDisplay.Outcome(import, confirmed.Updated);
             }
 
             return Redirect($"/plans/{planId}");
@@ -63,6 +74,29 @@ public class ReviewImportModel(PendingImportService imports, PlanImporter import
 
         await ShowAsync(ct);
         return PageWithErrors();
+    }
+
+    public async Task<IActionResult> OnPostTargetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        int? planId = int.TryParse(Target, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+        if (Target != "new" && planId is null)
+        {
+            ModelState.AddModelError(nameof(Target), "Choose whether to create a new plan or update an existing one");
+            await ShowAsync(ct);
+            return PageWithErrors();
+        }
+
+        if (!await _imports.SetTargetAsync(_organisation.Id, ImportId, planId, ct))
+        {
+            return NotFound();
+        }
+
+        return Redirect(planId is null ? $"{ReviewUrl}#confirm" : $"{ReviewUrl}/update");
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(CancellationToken ct)
@@ -100,6 +134,9 @@ public class ReviewImportModel(PendingImportService imports, PlanImporter import
         var owners = Areas.SelectMany(a => a.Leads.Concat(a.SeniorLeads).Concat(a.Actions.SelectMany(x => x.Owners))).ToList();
         OwnersMatched = owners.Count(o => o.IsResolved);
         OwnersUnmatched = owners.Count - OwnersMatched;
+        Candidates = await updater.CandidatesAsync(_organisation.Id, document, ct);
+        TargetTitle = Pending.TargetPlanId is { } target ? Candidates.FirstOrDefault(c => c.PlanId == target)?.Title ?? "the plan you chose" : null;
+        Target ??= Pending.TargetPlanId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "new";
         WarningCount = Areas.Sum(a => a.Warnings.Count + a.Actions.Sum(x => x.Warnings.Count)) + People.Sum(p => p.Person.Warnings?.Count ?? 0);
         return Page();
     }
