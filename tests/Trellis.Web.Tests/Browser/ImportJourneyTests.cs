@@ -79,4 +79,35 @@ public sealed class ImportJourneyTests(BrowserFixture app) : IClassFixture<Brows
         Assert.Contains("Agree the new duty rota with the team managers", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(failures);
     }
+
+    [BrowserFact]
+    public async Task ImportANewerVersion_UpdatesTheSamePlan()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "trellis-tests", "lakeside.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var plan = ImportPagesTests.SmallPlan() with { Plan = new Core.Interchange.PlanDoc { Title = "Lakeside improvement plan" } };
+        await File.WriteAllBytesAsync(path, ImportPagesTests.Json(plan));
+
+        var failures = new List<string>();
+        var page = await app.Browser.NewPageAsync(new() { BypassCSP = true });
+        await page.GotoAsync(app.BaseUrl + "/imports/new");
+        await page.GetByLabel("Upload a file").SetInputFilesAsync(path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import this plan" }).ClickAsync();
+        var planUrl = page.Url;
+
+        await page.GotoAsync(app.BaseUrl + "/imports/new");
+        await page.GetByLabel("Upload a file").SetInputFilesAsync(path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        await page.GetByLabel("Yes, update \"Lakeside improvement plan\"").CheckAsync();
+        failures.AddRange((await BrowserFixture.AxeViolationsAsync(page)).Select(v => "review with a choice: " + v));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.StartsWith("Check the update", (await page.Locator("h1").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        failures.AddRange((await BrowserFixture.AxeViolationsAsync(page)).Select(v => "update: " + v));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Update the plan" }).ClickAsync();
+
+        Assert.Equal(planUrl, page.Url);
+        Assert.StartsWith("Plan updated", (await page.Locator("#notice").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        Assert.Empty(failures);
+    }
 }

@@ -77,7 +77,7 @@ public class UpdatePlanModel(PendingImportService imports, PlanUpdater updater, 
 
     public static string Kind(MatchKind kind) => kind switch
     {
-        MatchKind.Matched => "In both: updated from the file",
+        MatchKind.Matched => "Matched",
         MatchKind.New => "New: added",
         MatchKind.OnlyInTrellis => "Not in the file: kept as it is",
         _ => "Deleted in Trellis since the last import: not added again",
