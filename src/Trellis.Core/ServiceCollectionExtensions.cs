@@ -52,6 +52,8 @@ public static class ServiceCollectionExtensions
         // Each kind of plan file Trellis can import; the import command and page pick one by file name.
         services.AddSingleton<IPlanFileReader, JsonPlanFileReader>();
         services.AddSingleton<IPlanFileReader, DocxPlanFileReader>();
+        services.AddSingleton<IPlanFileReader, XlsxPlanFileReader>();
+        services.AddSingleton<IPlanFileReader, CsvPlanFileReader>();
         services.AddSingleton<PlanFileReaders>();
         return services;
     }
