@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PersonService>();
         services.AddScoped<PlanExporter>();
         services.AddScoped<PlanImporter>();
+        services.AddScoped<Import.Sheets.ImportLayoutService>();
 
         // Each kind of plan file Trellis can import; the import command and page pick one by file name.
         services.AddSingleton<IPlanFileReader, JsonPlanFileReader>();
