@@ -28,7 +28,7 @@ internal static partial class ColumnGuesser
             "lead for this area", "lead officer for area"]),
         (ColumnRole.SeniorLead, ["senior lead", "senior leads", "senior responsible officer", "sro", "executive lead", "dlt lead", "slt lead", "smt lead",
             "sponsor", "executive sponsor", "accountable director", "director lead", "senior manager", "strategic owner", "lead director",
-            "senior officer", "dmt lead", "lead member", "accountable officer"]),
+            "senior officer", "dmt lead", "lead member"]),
         (ColumnRole.Partners, ["partners", "partner", "partner agencies", "key partners", "partner agency", "partners involved", "other agencies",
             "stakeholders", "key stakeholders", "partners responsible", "multi agency partners"]),
         (ColumnRole.LinkedPlans, ["linked plans", "link to other plans", "links to other plans", "related plans", "linked plan", "other plans",
@@ -167,8 +167,9 @@ internal static partial class ColumnGuesser
         {
             var next = roles.GetValueOrDefault(index + 1);
             var wholeNumbers = byIndex[index].Samples.Count > 0 && byIndex[index].Samples.All(s => WholeNumber().IsMatch(s.Trim()));
+            var dotted = byIndex[index].Samples.Any(s => Dotted().IsMatch(s.Trim()));
             var dottedElsewhere = refs.Exists(o => o != index && byIndex[o].Samples.Any(s => Dotted().IsMatch(s.Trim())));
-            if (next is ColumnRole.AreaTitle or ColumnRole.Recommendation || (wholeNumbers && dottedElsewhere) || (refs.Count > 1 && index == refs[0]))
+            if (!dotted && (next is ColumnRole.AreaTitle or ColumnRole.Recommendation || (wholeNumbers && dottedElsewhere) || (refs.Count > 1 && index == refs[0])))
             {
                 roles[index] = ColumnRole.AreaNumber;
             }

@@ -309,7 +309,9 @@ internal sealed partial class SheetPlanAssembler
             return (string.Empty, string.Empty);
         }
 
-        List<int> chosen = columns.Count == slotCount && slotCount > 1 ? [columns[slot]] : columns;
+        // One column per action column pairs them; milestones and comments are the row's, for every action.
+        var paired = columns.Count == slotCount && slotCount > 1 && role is not (ColumnRole.Milestones or ColumnRole.Comments);
+        List<int> chosen = paired ? [columns[slot]] : columns;
         var filled = chosen.Where(c => PlanText.Tidy(row.Text(c)).Length > 0).ToList();
         if (filled.Count == 0)
         {
