@@ -61,10 +61,10 @@ public static class FileGuard
     /// </summary>
     public static ZipArchive OpenPackage(MemoryStream buffer, string name, OfficePackageKind expected)
     {
-        var wanted = expected == OfficePackageKind.Word ? "Word document (.docx)" : "Excel workbook (.xlsx)";
+        var wanted = expected == OfficePackageKind.Word ? "a Word document (.docx)" : "an Excel workbook (.xlsx)";
         if (buffer.Length == 0)
         {
-            throw new ImportFileException($"'{name}' is empty; it is not a {wanted}");
+            throw new ImportFileException($"'{name}' is empty; it is not {wanted}");
         }
 
         var head = Head(buffer);
@@ -78,8 +78,8 @@ public static class FileGuard
         if (!IsZip(head))
         {
             throw new ImportFileException(Describe(head) is { } looks
-                ? $"'{name}' is {looks}, not a {wanted}; nothing was imported"
-                : $"'{name}' is not a {wanted}: its content is not an Office file; nothing was imported");
+                ? $"'{name}' is {looks}, not {wanted}; nothing was imported"
+                : $"'{name}' is not {wanted}: its content is not an Office file; nothing was imported");
         }
 
         ZipArchive archive;
@@ -90,7 +90,7 @@ public static class FileGuard
         }
         catch (InvalidDataException)
         {
-            throw new ImportFileException($"'{name}' is damaged or incomplete (perhaps cut short while copying or uploading); it could not be opened as a {wanted}");
+            throw new ImportFileException($"'{name}' is damaged or incomplete (perhaps cut short while copying or uploading); it could not be opened as {wanted}");
         }
 
         try
@@ -211,7 +211,7 @@ public static class FileGuard
             : Has("content.xml") ? "an OpenDocument file (LibreOffice); save it as .docx or .xlsx" : "a zip archive";
         if ((expected == OfficePackageKind.Word && !isWord) || (expected == OfficePackageKind.Excel && !isExcel))
         {
-            throw new ImportFileException($"'{name}' is {found}, not a {wanted}; nothing was imported");
+            throw new ImportFileException($"'{name}' is {found}, not {wanted}; nothing was imported");
         }
 
         // We never run or keep macros, and Excel and Word refuse a macro-enabled file named .xlsx/.docx themselves.
