@@ -82,9 +82,15 @@ public static class CliApp
         {
             Description = "Print JSON on stdout: the checked document with --dry-run, otherwise {planId, areas, actions, people}",
         };
-        var import = new Command("import", "Check a plan file and store it as a new plan of the installation's first organisation") { file, dryRun, json };
+        var mapping = new Option<string?>("--mapping")
+        {
+            Description = "For .xlsx/.csv: a JSON file of column roles, {\"0\":\"AreaNumber\",\"3\":\"Due\"}, used instead of the proposed one and remembered for the layout",
+        };
+        var remembered = new Option<bool>("--remembered") { Description = "For .xlsx/.csv: use the column mapping remembered for the file's layout" };
+        var import = new Command("import", "Check a plan file and store it as a new plan of the installation's first organisation") { file, dryRun, json, mapping, remembered };
         import.SetAction((parse, ct) => PlanCommands.ImportAsync(
-            new PlanCommands.ImportRequest(parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(json)), stdout, stderr, configuration, ct));
+            new PlanCommands.ImportRequest(parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(json), parse.GetValue(mapping), parse.GetValue(remembered)),
+            stdout, stderr, configuration, ct));
         return import;
     }
 

@@ -23,7 +23,7 @@ public static partial class SpreadsheetPlanReader
         }
         catch (ImportFileException e)
         {
-            return new SheetAnalysis { Source = name, Problems = [new InterchangeProblem(name, e.Message)] };
+            return new SheetAnalysis { Source = name, Problems = [new InterchangeProblem(string.Empty, e.Message)] };
         }
 
         return Analyse(grids, name).Analysis;
@@ -38,7 +38,7 @@ public static partial class SpreadsheetPlanReader
         }
         catch (ImportFileException e)
         {
-            return PlanReadResult.Failed(name, [new InterchangeProblem(name, e.Message)]);
+            return PlanReadResult.Failed(name, [new InterchangeProblem(string.Empty, e.Message)]);
         }
 
         var (analysis, tables, indicators, taken, unplaced) = Analyse(grids, name);
@@ -153,7 +153,7 @@ public static partial class SpreadsheetPlanReader
         var problems = new List<InterchangeProblem>();
         if (grids.All(g => g.Hidden || g.Rows.Count == 0))
         {
-            problems.Add(new InterchangeProblem(name, $"'{name}' has no text in any visible sheet; there is nothing to import"));
+            problems.Add(new InterchangeProblem(string.Empty, $"'{name}' has no text in any visible sheet; there is nothing to import"));
         }
 
         var analysis = new SheetAnalysis
