@@ -124,8 +124,10 @@ internal static partial class ColumnGuesser
 
         var distinct = roles.Values.Select(r => r.Item1).Distinct().ToList();
         var hasContent = distinct.Exists(r => r is ColumnRole.ActionText or ColumnRole.AreaTitle or ColumnRole.Recommendation);
-        var hasWhoOrWhen = distinct.Exists(r => r is ColumnRole.Due or ColumnRole.Owner or ColumnRole.AreaLead or ColumnRole.Status or ColumnRole.Rag);
-        return filled >= 2 && distinct.Count >= 2 && (hasContent || hasWhoOrWhen) && roles.Count * 2 >= filled ? roles : null;
+        var hasWhoOrWhen = distinct.Exists(r => r is ColumnRole.Due or ColumnRole.Owner or ColumnRole.AreaLead or ColumnRole.SeniorLead or ColumnRole.Status
+            or ColumnRole.Rag or ColumnRole.Comments or ColumnRole.Milestones);
+        // A plan's table says what is to be done or improved, and by whom or when; a list of dates and statuses alone is not one.
+        return filled >= 2 && distinct.Count >= 2 && hasContent && hasWhoOrWhen && roles.Count * 2 >= filled ? roles : null;
     }
 
     /// <summary>

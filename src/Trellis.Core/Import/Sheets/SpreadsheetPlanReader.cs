@@ -46,6 +46,15 @@ public static partial class SpreadsheetPlanReader
         var chosen = mapping ?? analysis.Proposed;
         var themes = new Themes();
         var areas = new List<AreaBuilder>();
+        var people = new DocumentPeople();
+        foreach (var grid in grids.Where(g => !g.Hidden))
+        {
+            foreach (var row in KeyLeadsSheetReader.Read(grid, people))
+            {
+                taken.Add((grid.Name, row));
+            }
+        }
+
         string? title = null;
         string? organisation = null;
         foreach (var grid in grids)
@@ -94,13 +103,16 @@ public static partial class SpreadsheetPlanReader
 
         if (areas.Count == 0 && indicators.Count == 0)
         {
-            var problem = analysis.Problems.Count > 0 ? analysis.Problems : [new InterchangeProblem(name,
+            var problem = analysis.Problems.Count > 0 ? analysis.Problems : [new InterchangeProblem(string.Empty,
                 $"No plan table was found in '{name}': no row names columns such as 'Action', 'Area for improvement', 'Lead officer' or 'By when', and no indicator table ('Indicator | Jan 19 | ... | Target')")];
             return PlanReadResult.Failed(name, problem);
         }
 
-        var people = new DocumentPeople();
-        KeyLeadsReader.Harvest(areas.SelectMany(a => a.Leads.Concat(a.SeniorLeads).Concat(a.Actions.Select(x => x.TextOf(ActionColumn.Owners)))), people);
+        if (people.All.Count == 0)
+        {
+            KeyLeadsReader.Harvest(areas.SelectMany(a => a.Leads.Concat(a.SeniorLeads).Concat(a.Actions.Select(x => x.TextOf(ActionColumn.Owners)))), people);
+        }
+
         var context = new PlanContext(people, new RagLegends(), new DueDateReaderOptions());
         var document = new PlanDocument
         {

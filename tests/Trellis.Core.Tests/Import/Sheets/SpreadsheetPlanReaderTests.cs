@@ -357,7 +357,7 @@ public class SpreadsheetPlanReaderTests
     [Fact]
     public async Task Csv_Windows1252AndUtf8WithBom_AreBothRead()
     {
-        var text = "Area,Action,Budget\r\nWorkforce,Recruit social workers – a campaign,£40k\r\n";
+        var text = "Area,Action,Lead,Budget\r\nWorkforce,Recruit social workers – a campaign,Jo Stirling,£40k\r\n";
         var ansi = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text);
         var bom = new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.Replace(',', '\t'))).ToArray();
 
@@ -388,5 +388,34 @@ public class SpreadsheetPlanReaderTests
 
         // Generous for a shared 2-core machine; a quadratic pass over 20,000 rows takes minutes.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task KeyLeadsSheet_ResolvesOwnersWrittenAsInitials_AndUnknownOnesAreWarned()
+    {
+        var file = Xlsx.Build(
+            new XSheet("Plan", [["Area", "Action", "Owner"], ["Front door", "Review thresholds", "SK/JS"], [null, "Audit referrals", "JH"]]),
+            new XSheet("Key leads", [["Key leads"], ["Initials", "Name", "Job title"], ["SK", "Sam Kaur", "Director"], ["JS", "Jo Stirling", "Head of service"]]));
+
+        var document = await ReadAsync(file);
+
+        Assert.Equal(["Sam Kaur", "Jo Stirling"], document.People!.Select(p => p.Name));
+        var actions = document.Areas.Single().Actions!;
+        Assert.Equal(["p1", "p2"], actions[0].Owners!.Select(o => o.Person));
+        Assert.Equal("JH", actions[1].Owners!.Single().Text);
+        Assert.Contains(actions[1].Warnings!, w => w.Contains("Plan!C3", StringComparison.Ordinal));
+        Assert.DoesNotContain(document.Unplaced!, u => u.Contains("Sam Kaur", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CaseLevelListWithoutAPlanTable_IsNotImported()
+    {
+        // An Annex A list has dates and statuses but says nothing to do: it is not a plan, and its rows are not kept.
+        var file = Xlsx.Build(new XSheet("List 1", [["Child Unique ID", "Date of contact", "Status"], ["9212044", "16/09/2020", "Open"]]));
+
+        var result = await SpreadsheetPlanReader.ReadAsync(new MemoryStream(file), "annexa.xlsx", null, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("No plan table was found", result.Problems.Single().Message, StringComparison.Ordinal);
     }
 }
