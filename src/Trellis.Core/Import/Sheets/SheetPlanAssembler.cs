@@ -73,7 +73,7 @@ internal sealed partial class SheetPlanAssembler
             {
                 if (hasTitleColumn)
                 {
-                    currentTheme = PlanText.TryLettered(text, out var letter, out var rest) ? themes.Add(letter, rest) : themes.Add(null, text);
+                    currentTheme = Theme(text);
                 }
                 else
                 {
@@ -101,9 +101,12 @@ internal sealed partial class SheetPlanAssembler
         var text = Cell(row, ColumnRole.Theme);
         if (text.Length > 0)
         {
-            currentTheme = PlanText.TryLettered(text, out var letter, out var rest) ? themes.Add(letter, rest) : themes.Add(null, text);
+            currentTheme = Theme(text);
         }
     }
+
+    /// <summary>"A. Early help" is theme A; a theme without a letter gets a key of its own.</summary>
+    private string Theme(string text) => PlanText.TryLettered(text, out var letter, out var rest) ? themes.Add(letter, rest) : themes.Add(null, text);
 
     private void ReadArea(SheetRow row)
     {

@@ -51,7 +51,7 @@ public class SpreadsheetPlanReaderTests
             ["Ref", "Recommendation", "Action", "Lead officer", "By when", "RAG"],
             ["1.1", "Ensure that management oversight is evident on every case", "Introduce case audit tool", "SK", "31/03/2016", "Green"],
             ["1.2", null, "Quarterly audit report to DMT", "SK", "30/06/2016", "Amber"],
-            ["2.1", "Improve the timeliness of strategy meetings", "Daily MASH meeting", "JS", "Ongoing", "Red"],
+            ["2.1", "Improve the timeliness of strategy meetings", new Inline("Daily MASH & <police> meeting"), "JS", "Ongoing", "Red"],
             ["2.2", null, "Monitor weekly", "JS", "tbc with IT provider", "Blue"],
         ]));
 
@@ -64,6 +64,7 @@ public class SpreadsheetPlanReaderTests
         Assert.Equal("inspection-recommendation", document.Areas[0].Source!.Kind);
         Assert.Equal(["G", "A"], document.Areas[0].Actions!.Select(a => a.Rag));
         Assert.Equal("ongoing", document.Areas[1].Actions![0].Due!.Precision);
+        Assert.Equal("Daily MASH & <police> meeting", document.Areas[1].Actions![0].Text);
         Assert.Equal("tbc", document.Areas[1].Actions![1].Due!.Precision);
     }
 
