@@ -19,8 +19,13 @@ public static class SheetLimits
 }
 
 /// <summary>One row of a sheet as text: cells by column index (0 = A), null when blank.</summary>
-internal sealed class SheetRow(int number, string?[] cells, bool[]? merged = null)
+internal sealed class SheetRow(int number, string?[] cells, bool[]? merged = null, string?[]? colours = null)
 {
+    /// <summary>The RAG colour ("Red", "Amber", "Green", "Blue") an empty cell is filled with, when it is.</summary>
+    public string? Colour(int column) => colours is not null && column < colours.Length ? colours[column] : null;
+
+    public string?[]? Colours => colours;
+
     /// <summary>The row's number as the sheet shows it (1-based).</summary>
     public int Number { get; } = number;
 

@@ -56,6 +56,11 @@ internal sealed partial class SheetPlanAssembler
         return areas;
     }
 
+    /// <summary>A cell's text; for a RAG column, the colour an empty cell is filled with.</summary>
+    private static string TextOf(SheetRow row, int column, ColumnRole role) =>
+        PlanText.Tidy(row.Text(column)) is { Length: > 0 } text ? text
+            : role is ColumnRole.Rag or ColumnRole.AreaRag ? row.Colour(column) ?? string.Empty : string.Empty;
+
     private string Header(int column) => layout.Columns.FirstOrDefault(c => c.Index == column)?.Header ?? string.Empty;
 
     private string Cell(SheetRow row, ColumnRole role) =>
@@ -211,7 +216,7 @@ internal sealed partial class SheetPlanAssembler
         {
             foreach (var column in mapping.ColumnsWith(role))
             {
-                var text = PlanText.Tidy(row.Text(column));
+                var text = TextOf(row, column, role);
                 if (text.Length == 0)
                 {
                     continue;
@@ -230,7 +235,7 @@ internal sealed partial class SheetPlanAssembler
     {
         var textColumns = mapping.ColumnsWith(ColumnRole.ActionText).ToList();
         var slots = textColumns.Select(c => (Column: c, Text: row.IsMergedCopy(c) ? string.Empty : PlanText.Tidy(row.Text(c)))).Where(s => s.Text.Length > 0).ToList();
-        var others = ActionRoles.ToDictionary(r => r, r => mapping.ColumnsWith(r).Where(c => PlanText.Tidy(row.Text(c)).Length > 0).ToList());
+        var others = ActionRoles.ToDictionary(r => r, r => mapping.ColumnsWith(r).Where(c => TextOf(row, c, r).Length > 0).ToList());
         if (slots.Count == 0)
         {
             if (others.Values.All(o => o.Count == 0))
@@ -246,7 +251,7 @@ internal sealed partial class SheetPlanAssembler
                     foreach (var column in columns.Where(c => !row.IsMergedCopy(c)))
                     {
                         var action = lastActions[^1];
-                        action.Add(ToActionColumn(role), PlanText.Tidy(row.Text(column)));
+                        action.Add(ToActionColumn(role), TextOf(row, column, role));
                         action.Places.TryAdd(ToActionColumn(role), grid.Place(column, row.Number));
                     }
                 }
@@ -315,7 +320,7 @@ internal sealed partial class SheetPlanAssembler
         // One column per action column pairs them; milestones and comments are the row's, for every action.
         var paired = columns.Count == slotCount && slotCount > 1 && role is not (ColumnRole.Milestones or ColumnRole.Comments);
         List<int> chosen = paired ? [columns[slot]] : columns;
-        var filled = chosen.Where(c => PlanText.Tidy(row.Text(c)).Length > 0).ToList();
+        var filled = chosen.Where(c => TextOf(row, c, role).Length > 0).ToList();
         if (filled.Count == 0)
         {
             return (string.Empty, string.Empty);
@@ -325,12 +330,12 @@ internal sealed partial class SheetPlanAssembler
         if (filled.Count > 1)
         {
             var joined = string.Join('\n', filled.Select(c => Header(c).Length > 0 && role is ColumnRole.Milestones or ColumnRole.Comments
-                ? $"{PlanText.OneLine(Header(c))}: {PlanText.Tidy(row.Text(c))}"
-                : PlanText.Tidy(row.Text(c))));
+                ? $"{PlanText.OneLine(Header(c))}: {TextOf(row, c, role)}"
+                : TextOf(row, c, role)));
             return (joined, place);
         }
 
-        var text = PlanText.Tidy(row.Text(filled[0]));
+        var text = TextOf(row, filled[0], role);
         if (itemCount > 1)
         {
             var parts = Items(text);

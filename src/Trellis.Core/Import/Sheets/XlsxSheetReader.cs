@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using Trellis.Core.Import.Word;
 
 namespace Trellis.Core.Import.Sheets;
 
@@ -33,7 +34,7 @@ internal static class XlsxSheetReader
         {
             var relations = Relations(archive, "xl/_rels/workbook.xml.rels", "xl/", name);
             var strings = SharedStrings(archive, relations, name);
-            var dateStyles = DateStyles(archive, relations, name);
+            var dateStyles = Styles(archive, relations, name);
             var grids = new List<SheetGrid>();
             var cells = 0;
             foreach (var (sheetName, target, hidden) in Sheets(archive, name))
@@ -161,11 +162,16 @@ internal static class XlsxSheetReader
         return text.ToString();
     }
 
-    /// <summary>For each cell style (the s attribute), whether it shows a number as a date.</summary>
-    private static List<bool> DateStyles(ZipArchive archive, Dictionary<string, string> relations, string name)
+    /// <summary>A cell style (the s attribute): whether it shows a number as a date, and the RAG colour it fills the cell with.</summary>
+    internal readonly record struct CellStyle(bool IsDate, string? Colour);
+
+    /// <summary>The workbook's cell styles, in order.</summary>
+    private static List<CellStyle> Styles(ZipArchive archive, Dictionary<string, string> relations, string name)
     {
         var path = relations.GetValueOrDefault("#styles") ?? "xl/styles.xml";
-        var styles = new List<bool>();
+        var styles = new List<CellStyle>();
+        var fills = new List<string?>();
+        var inFills = false;
         if (archive.GetEntry(path) is not { } entry)
         {
             return styles;
@@ -189,10 +195,27 @@ internal static class XlsxSheetReader
             {
                 inCellXfs = false;
             }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "fills")
+            {
+                inFills = !reader.IsEmptyElement;
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "fills")
+            {
+                inFills = false;
+            }
+            else if (inFills && reader.NodeType == XmlNodeType.Element && reader.LocalName == "fill")
+            {
+                fills.Add(null);
+            }
+            else if (inFills && fills.Count > 0 && reader.NodeType == XmlNodeType.Element && reader.LocalName == "fgColor" && reader.GetAttribute("rgb") is { Length: >= 6 } rgb)
+            {
+                fills[^1] = RagColours.Name(rgb[^6..]);
+            }
             else if (inCellXfs && reader.NodeType == XmlNodeType.Element && reader.LocalName == "xf")
             {
                 _ = int.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var format);
-                styles.Add(IsDateFormat(format, custom.GetValueOrDefault(format)));
+                _ = int.TryParse(reader.GetAttribute("fillId"), NumberStyles.None, CultureInfo.InvariantCulture, out var fill);
+                styles.Add(new CellStyle(IsDateFormat(format, custom.GetValueOrDefault(format)), fill < fills.Count ? fills[fill] : null));
             }
         }
 
@@ -240,7 +263,7 @@ internal static class XlsxSheetReader
         return false;
     }
 
-    private static SheetGrid ReadSheet(ZipArchiveEntry entry, string sheet, bool hidden, List<string> strings, List<bool> dateStyles, string name, ref int cellCount)
+    private static SheetGrid ReadSheet(ZipArchiveEntry entry, string sheet, bool hidden, List<string> strings, List<CellStyle> dateStyles, string name, ref int cellCount)
     {
         var rows = new List<SheetRow>();
         var merges = new List<string>();
@@ -277,7 +300,7 @@ internal static class XlsxSheetReader
         return new SheetGrid(sheet, hidden, Merge(rows, merges));
     }
 
-    private static SheetRow? ReadRow(XmlReader reader, string sheet, int rowNumber, List<string> strings, List<bool> dateStyles, string name, ref int cellCount)
+    private static SheetRow? ReadRow(XmlReader reader, string sheet, int rowNumber, List<string> strings, List<CellStyle> dateStyles, string name, ref int cellCount)
     {
         if (reader.IsEmptyElement)
         {
@@ -285,6 +308,7 @@ internal static class XlsxSheetReader
         }
 
         var cells = new List<(int Column, string Text)>();
+        var colours = new List<(int Column, string Colour)>();
         var depth = reader.Depth;
         var nextColumn = 0;
         while (reader.Read() && reader.Depth > depth)
@@ -301,6 +325,12 @@ internal static class XlsxSheetReader
             var text = CellText(reader, type, style, strings, dateStyles);
             if (string.IsNullOrWhiteSpace(text))
             {
+                // Plans often rate by filling an empty cell red, amber or green.
+                if (style < dateStyles.Count && dateStyles[style].Colour is { } colour && column < SheetLimits.MaxColumns)
+                {
+                    colours.Add((column, colour));
+                }
+
                 continue;
             }
 
@@ -324,21 +354,32 @@ internal static class XlsxSheetReader
             cells.Add((column, text));
         }
 
-        if (cells.Count == 0)
+        if (cells.Count == 0 && colours.Count == 0)
         {
             return null;
         }
 
-        var values = new string?[cells.Max(c => c.Column) + 1];
+        var width = cells.Concat(colours).Max(c => c.Item1) + 1;
+        var values = new string?[width];
         foreach (var (column, text) in cells)
         {
             values[column] = text;
         }
 
-        return new SheetRow(rowNumber, values);
+        string?[]? fills = null;
+        if (colours.Count > 0)
+        {
+            fills = new string?[width];
+            foreach (var (column, colour) in colours)
+            {
+                fills[column] = colour;
+            }
+        }
+
+        return new SheetRow(rowNumber, values, null, fills);
     }
 
-    private static string CellText(XmlReader reader, string? type, int style, List<string> strings, List<bool> dateStyles)
+    private static string CellText(XmlReader reader, string? type, int style, List<string> strings, List<CellStyle> dateStyles)
     {
         if (reader.IsEmptyElement)
         {
@@ -380,7 +421,7 @@ internal static class XlsxSheetReader
                     return inline ?? string.Empty;
                 }
 
-                var isDate = style < dateStyles.Count && dateStyles[style];
+                var isDate = style < dateStyles.Count && dateStyles[style].IsDate;
                 return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                     ? isDate && number is > 0 and < 2958466 ? DateFromSerial(number) : number.ToString(CultureInfo.InvariantCulture)
                     : value;
@@ -448,7 +489,7 @@ internal static class XlsxSheetReader
 
         foreach (var (number, row) in changed)
         {
-            byNumber[number] = new SheetRow(number, [.. row.Cells], [.. row.Merged]);
+            byNumber[number] = new SheetRow(number, [.. row.Cells], [.. row.Merged], byNumber.GetValueOrDefault(number)?.Colours);
         }
 
         return [.. byNumber.Values.OrderBy(r => r.Number)];

@@ -419,4 +419,21 @@ public class SpreadsheetPlanReaderTests
         Assert.False(result.Succeeded);
         Assert.Contains("No plan table was found", result.Problems.Single().Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RagColumnRatedByShading_ReadsTheColour_AndAPaleFillNamesNothing()
+    {
+        var file = Xlsx.Build(new XSheet("Plan",
+        [
+            ["Area", "Action", "Owner", "RAG"],
+            ["Front door", "Review thresholds", "Jo", new Shaded("FF0000")],
+            [null, "Audit referrals", "Jo", new Shaded("FFC000")],
+            [null, "Publish the guide", "Jo", new Shaded("00B050")],
+            [null, "Train staff", "Jo", new Shaded("F2F2F2")],
+        ]));
+
+        var document = await ReadAsync(file);
+
+        Assert.Equal(["R", "A", "G", null], document.Areas.Single().Actions!.Select(a => a.Rag));
+    }
 }

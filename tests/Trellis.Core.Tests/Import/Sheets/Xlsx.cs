@@ -8,6 +8,9 @@ namespace Trellis.Core.Tests.Import.Sheets;
 /// <summary>A number shown through a date format, as Excel stores a typed date.</summary>
 public sealed record SerialDate(double Serial);
 
+/// <summary>An empty cell filled with a colour (hex RGB), as plans rate by shading.</summary>
+public sealed record Shaded(string Rgb);
+
 /// <summary>Text written as an inline string rather than through the shared string table.</summary>
 public sealed record Inline(string Text);
 
@@ -17,6 +20,9 @@ public sealed record XSheet(string Name, object?[][] Rows, string[]? Merges = nu
 /// <summary>Builds small .xlsx workbooks in memory with the Open XML SDK, as Excel would write them.</summary>
 public static class Xlsx
 {
+    /// <summary>The fills a <see cref="Shaded"/> cell may use: red, amber, green and a pale grey that names nothing.</summary>
+    private static readonly string[] Shades = ["FF0000", "FFC000", "00B050", "F2F2F2"];
+
     public static byte[] Build(params XSheet[] sheets)
     {
         using var stream = new MemoryStream();
@@ -27,9 +33,11 @@ public static class Xlsx
             var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = new Stylesheet(
                 new Fonts(new Font()) { Count = 1 },
-                new Fills(new Fill()) { Count = 1 },
+                new Fills([new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                    .. Shades.Select(rgb => new Fill(new PatternFill(new ForegroundColor { Rgb = "FF" + rgb }) { PatternType = PatternValues.Solid }))]),
                 new Borders(new Border()) { Count = 1 },
-                new CellFormats(new CellFormat { NumberFormatId = 0 }, new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }) { Count = 2 });
+                new CellFormats([new CellFormat { NumberFormatId = 0 }, new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
+                    .. Shades.Select((_, i) => new CellFormat { NumberFormatId = 0, FillId = (uint)(i + 2), ApplyFill = true })]));
             var sharedPart = workbookPart.AddNewPart<SharedStringTablePart>();
             var shared = new List<string>();
             var sheetList = workbookPart.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets());
@@ -106,6 +114,7 @@ public static class Xlsx
         string s => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(Share(s, shared)) },
         Inline i => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(i.Text)) },
         SerialDate d => new Cell { CellReference = reference, StyleIndex = 1, CellValue = new CellValue(d.Serial) },
+        Shaded f => new Cell { CellReference = reference, StyleIndex = (uint)(Array.IndexOf(Shades, f.Rgb) + 2) },
         int n => new Cell { CellReference = reference, CellValue = new CellValue(n) },
         double n => new Cell { CellReference = reference, CellValue = new CellValue(n) },
         _ => throw new ArgumentException($"Cannot write {value.GetType()}"),
