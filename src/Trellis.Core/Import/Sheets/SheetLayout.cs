@@ -88,7 +88,7 @@ public sealed record SheetLayout(string Sheet, int HeaderRow, IReadOnlyList<Shee
     /// The same for every file whose table has the same headers in the same order (case and spacing aside), whatever its
     /// data: the key under which a corrected mapping is remembered.
     /// </summary>
-    public string Signature { get; } = MakeSignature(Columns);
+    public string Signature => MakeSignature(Columns);
 
     private static string MakeSignature(IReadOnlyList<SheetColumn> columns)
     {
