@@ -103,8 +103,7 @@ public static partial class SpreadsheetPlanReader
 
         if (areas.Count == 0 && indicators.Count == 0)
         {
-            var problem = analysis.Problems.Count > 0 ? analysis.Problems : [new InterchangeProblem(string.Empty,
-                $"No plan table was found in '{name}': no row names columns such as 'Action', 'Area for improvement', 'Lead officer' or 'By when', and no indicator table ('Indicator | Jan 19 | ... | Target')")];
+            var problem = analysis.Problems.Count > 0 ? analysis.Problems : [new InterchangeProblem(string.Empty, NoTable(name))];
             return PlanReadResult.Failed(name, problem);
         }
 
@@ -166,6 +165,10 @@ public static partial class SpreadsheetPlanReader
         if (grids.All(g => g.Hidden || g.Rows.Count == 0))
         {
             problems.Add(new InterchangeProblem(string.Empty, $"'{name}' has no text in any visible sheet; there is nothing to import"));
+        }
+        else if (best is null && indicators.Count == 0)
+        {
+            problems.Add(new InterchangeProblem(string.Empty, NoTable(name)));
         }
 
         var analysis = new SheetAnalysis
@@ -262,6 +265,9 @@ public static partial class SpreadsheetPlanReader
 
         return new SheetLayout(grid.Name, headerRow, columns);
     }
+
+    private static string NoTable(string name) =>
+        $"No plan table was found in '{name}': no row names columns such as 'Action', 'Area for improvement', 'Lead officer' or 'By when', and no indicator table ('Indicator | Jan 19 | ... | Target')";
 
     /// <summary>"Riverside Borough Council", "London Borough of Lewisham": the council a title names, or null.</summary>
     private static string? Council(string text)

@@ -81,7 +81,11 @@ public class SpreadsheetPlanReaderTests
         ], FirstRow: 1));
 
         var analysis = await AnalyseAsync(file);
+        Assert.True(analysis.Succeeded);
+        Assert.Equal("Sheet1", analysis.PlanSheet!.Sheet);
         Assert.Equal(4, analysis.PlanSheet!.HeaderRow);
+        var target = analysis.PlanSheet.Columns[3];
+        Assert.Equal((3, "D", "Target date", "April 2016"), (target.Index, target.Letter, target.Header, target.Samples.Single()));
         Assert.Equal(ColumnRole.AreaTitle, analysis.Proposed!.RoleOf(0));
         Assert.Equal(ColumnRole.ActionText, analysis.Proposed.RoleOf(1));
         Assert.Equal(ColumnRole.Owner, analysis.Proposed.RoleOf(2));
@@ -336,10 +340,15 @@ public class SpreadsheetPlanReaderTests
     [Fact]
     public async Task NoTable_IsAClearProblem()
     {
-        var result = await SpreadsheetPlanReader.ReadAsync(new MemoryStream(Xlsx.Build(new XSheet("Sheet1", [["Hello"], ["World"]]))), "notes.xlsx", null, CancellationToken.None);
+        var file = Xlsx.Build(new XSheet("Sheet1", [["Hello"], ["World"]]));
+        var result = await SpreadsheetPlanReader.ReadAsync(new MemoryStream(file), "notes.xlsx", null, CancellationToken.None);
+        var analysis = await AnalyseAsync(file, "notes.xlsx");
 
         Assert.False(result.Succeeded);
         Assert.Contains("No plan table was found in 'notes.xlsx'", result.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.False(analysis.Succeeded);
+        Assert.Null(analysis.PlanSheet);
+        Assert.Equal(result.Problems.Single().Message, analysis.Problems.Single().Message);
     }
 
     [Fact]
