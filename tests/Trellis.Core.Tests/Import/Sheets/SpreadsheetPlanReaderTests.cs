@@ -445,4 +445,25 @@ public class SpreadsheetPlanReaderTests
 
         Assert.Equal(["R", "A", "G", null], document.Areas.Single().Actions!.Select(a => a.Rag));
     }
+
+    [Fact]
+    public async Task BannerRowsAreThemes_AndAHeaderRepeatedDownTheSheetIsSkipped()
+    {
+        var file = Xlsx.Build(new XSheet("Plan",
+        [
+            ["Ref", "Area for improvement", "Action", "By when"],
+            ["A. Early help and protection"],
+            ["1", "Thresholds", "Publish the threshold guide", "May 2016"],
+            ["Ref", "Area for improvement", "Action", "By when"],
+            ["B. Children looked after"],
+            ["2", "Sufficiency", "Open two local homes", "2017/18"],
+        ]));
+
+        var document = await ReadAsync(file);
+
+        Assert.Equal([("A", "Early help and protection"), ("B", "Children looked after")], document.Themes!.Select(t => (t.Key, t.Title)));
+        Assert.Equal([("1", "A"), ("2", "B")], document.Areas.Select(a => (a.Number, a.Theme!)));
+        Assert.Equal(["Publish the threshold guide", "Open two local homes"], document.Areas.Select(a => a.Actions!.Single().Text));
+        Assert.Null(document.Unplaced);
+    }
 }
