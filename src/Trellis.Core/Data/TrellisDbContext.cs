@@ -31,6 +31,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<Comparator> Comparators => Set<Comparator>();
     public DbSet<PlanImportRecord> PlanImportRecords => Set<PlanImportRecord>();
+    public DbSet<Import.Sheets.ImportLayout> ImportLayouts => Set<Import.Sheets.ImportLayout>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -41,6 +42,14 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Import.Sheets.ImportLayout>(b =>
+        {
+            b.Property(l => l.Signature).HasMaxLength(Import.Sheets.ImportLayout.SignatureMaxLength);
+            b.Property(l => l.MappingJson).HasMaxLength(Import.Sheets.ImportLayout.MappingJsonMaxLength);
+            b.HasIndex(l => new { l.OrganisationId, l.Signature }).IsUnique();
+            b.HasOne(l => l.Organisation).WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<Organisation>(b =>
         {
             b.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);

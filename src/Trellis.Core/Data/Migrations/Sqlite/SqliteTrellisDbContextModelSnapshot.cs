@@ -18,6 +18,36 @@ namespace Trellis.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Signature")
+                        .IsUnique();
+
+                    b.ToTable("ImportLayouts");
+                });
+
             modelBuilder.Entity("Trellis.Core.Indicators.Comparator", b =>
                 {
                     b.Property<int>("Id")
@@ -729,6 +759,17 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.HasIndex("PlanId");
 
                     b.ToTable("Themes");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Trellis.Core.Indicators.Comparator", b =>
