@@ -87,9 +87,15 @@ public static class CliApp
             Description = "Update this existing plan (its id, as 'trellis plans' prints it) instead of adding a new one; "
                 + "Trellis keeps its own value wherever both changed a field. With --dry-run, print what would change as JSON",
         };
-        var import = new Command("import", "Check a plan file and store it as a new plan of the installation's first organisation, or into an existing plan") { file, dryRun, json, into };
+        var mapping = new Option<string?>("--mapping")
+        {
+            Description = "For .xlsx/.csv: a JSON file of column roles, {\"0\":\"AreaNumber\",\"3\":\"Due\"}, used instead of the proposed one and remembered for the layout",
+        };
+        var remembered = new Option<bool>("--remembered") { Description = "For .xlsx/.csv: use the column mapping remembered for the file's layout" };
+        var import = new Command("import", "Check a plan file and store it as a new plan of the installation's first organisation, or into an existing plan") { file, dryRun, json, into, mapping, remembered };
         import.SetAction((parse, ct) => PlanCommands.ImportAsync(
-            new PlanCommands.ImportRequest(parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(json), parse.GetValue(into)), stdout, stderr, configuration, ct));
+            new PlanCommands.ImportRequest(parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(json), parse.GetValue(mapping), parse.GetValue(remembered), parse.GetValue(into)),
+            stdout, stderr, configuration, ct));
         return import;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Trellis.Core.Data;
 using Trellis.Core.Import;
+using Trellis.Core.Import.Sheets;
 using Trellis.Core.Interchange;
 using Trellis.Core.Plans;
 
@@ -16,7 +17,13 @@ internal static class PlanCommands
 {
     private static readonly UTF8Encoding Utf8WithoutMark = new(encoderShouldEmitUTF8Identifier: false);
 
-    public sealed record ImportRequest(string File, bool DryRun, bool Json, int? Into = null);
+    /// <param name="File">The plan file.</param>
+    /// <param name="DryRun">Check the file and store nothing.</param>
+    /// <param name="Json">Print JSON on stdout.</param>
+    /// <param name="Mapping">For a spreadsheet: a JSON file of column roles ({"0":"AreaNumber","3":"Due"}) to read it with; remembered for its layout when the plan is stored.</param>
+    /// <param name="Remembered">For a spreadsheet: read it with the mapping last stored for its layout, when there is one.</param>
+    /// <param name="Into">Update this existing plan instead of adding a new one.</param>
+    public sealed record ImportRequest(string File, bool DryRun, bool Json, string? Mapping = null, bool Remembered = false, int? Into = null);
 
     public static async Task<int> ExportAsync(int planId, string? outFile, TextWriter stdout, TextWriter stderr, IConfiguration? configuration, CancellationToken ct)
     {
@@ -74,10 +81,29 @@ internal static class PlanCommands
             return CliApp.BadInput;
         }
 
+        var isSheet = reader is XlsxPlanFileReader or CsvPlanFileReader;
+        if (!isSheet && (request.Mapping is not null || request.Remembered))
+        {
+            await stderr.WriteLineAsync($"{request.File}: --mapping and --remembered are for spreadsheets (.xlsx, .csv) only");
+            return CliApp.BadInput;
+        }
+
+        ColumnMapping? mapping = null;
+        string? signature = null;
+        if (isSheet && (request.Mapping is not null || request.Remembered))
+        {
+            (mapping, signature, var problem) = await ChooseMappingAsync(services, request, ct);
+            if (problem is not null)
+            {
+                await stderr.WriteLineAsync(problem);
+                return CliApp.BadInput;
+            }
+        }
+
         PlanReadResult read;
         await using (var stream = File.OpenRead(request.File))
         {
-            read = await reader.ReadAsync(stream, request.File, ct);
+            read = mapping is null ? await reader.ReadAsync(stream, request.File, ct) : await SpreadsheetPlanReader.ReadAsync(stream, request.File, mapping, ct);
         }
 
         if (!read.Succeeded)
@@ -105,7 +131,47 @@ internal static class PlanCommands
         }
 
         await using var scope = services.CreateAsyncScope();
-        return await StoreAsync(scope.ServiceProvider, request, document, stdout, stderr, ct);
+        var code = await StoreAsync(scope.ServiceProvider, request, document, stdout, stderr, ct);
+        if (code == CliApp.Ok && request.Mapping is not null && mapping is not null && signature is not null)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+            var organisationId = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<ImportLayoutService>().SaveAsync(organisationId, signature, mapping, ct);
+            await stderr.WriteLineAsync($"{request.File}: the column mapping is remembered for this layout");
+        }
+
+        return code;
+    }
+
+    /// <summary>The mapping to read a spreadsheet with: the --mapping file, else the one remembered for its layout (null: the proposed one).</summary>
+    private static async Task<(ColumnMapping? Mapping, string? Signature, string? Problem)> ChooseMappingAsync(IServiceProvider services, ImportRequest request, CancellationToken ct)
+    {
+        SheetAnalysis analysis;
+        await using (var stream = File.OpenRead(request.File))
+        {
+            analysis = await SpreadsheetPlanReader.AnalyseAsync(stream, request.File, ct);
+        }
+
+        if (!analysis.Succeeded || analysis.PlanSheet is null)
+        {
+            return (null, null, null);
+        }
+
+        var signature = analysis.PlanSheet.Signature;
+        if (request.Mapping is { } path)
+        {
+            var mapping = File.Exists(path) ? ColumnMapping.FromJson(await File.ReadAllTextAsync(path, ct)) : null;
+            return mapping is null
+                ? (null, null, $"{path}: not a column mapping; write one as JSON, for example {{\"0\":\"AreaNumber\",\"1\":\"AreaTitle\",\"2\":\"ActionText\",\"3\":\"Due\"}}")
+                : (mapping, signature, null);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        var organisation = await db.Organisations.OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+        var remembered = organisation is { } id ? await scope.ServiceProvider.GetRequiredService<ImportLayoutService>().FindAsync(id, signature, ct) : null;
+        return (remembered, signature, null);
     }
 
     /// <summary>Stores the document in the first organisation, creating it (from the document) in the same transaction when there is none.</summary>

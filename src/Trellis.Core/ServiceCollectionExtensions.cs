@@ -50,10 +50,13 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PlanImporter>();
         services.AddScoped<PendingImportService>();
         services.AddScoped<PlanUpdater>();
+        services.AddScoped<Import.Sheets.ImportLayoutService>();
 
         // Each kind of plan file Trellis can import; the import command and page pick one by file name.
         services.AddSingleton<IPlanFileReader, JsonPlanFileReader>();
         services.AddSingleton<IPlanFileReader, DocxPlanFileReader>();
+        services.AddSingleton<IPlanFileReader, XlsxPlanFileReader>();
+        services.AddSingleton<IPlanFileReader, CsvPlanFileReader>();
         services.AddSingleton<PlanFileReaders>();
         return services;
     }

@@ -235,11 +235,13 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Import_UnknownFileType_ExitsWith1AndListsTheSupportedTypes()
     {
-        var (code, _, stderr) = await RunAsync("import", "plan.xlsx");
+        var (code, _, stderr) = await RunAsync("import", "plan.pdf");
 
         Assert.Equal(1, code);
-        Assert.Contains("'.xlsx'", stderr, StringComparison.Ordinal);
+        Assert.Contains("'.pdf'", stderr, StringComparison.Ordinal);
         Assert.Contains(".json (Trellis plan interchange)", stderr, StringComparison.Ordinal);
+        Assert.Contains(".xlsx (a plan kept in Excel)", stderr, StringComparison.Ordinal);
+        Assert.Contains(".csv (a plan table saved as CSV)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -393,5 +395,90 @@ public sealed class CliTests : IDisposable
         Assert.Equal(string.Empty, stdout);
         Assert.StartsWith($"{file}: ", stderr, StringComparison.Ordinal);
         Assert.Contains("not a Word document", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>A one-sheet workbook of inline strings, written as Excel lays out the parts.</summary>
+    private string WriteWorkbook(string name, string[][] rows)
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var path = Path.Combine(_dataDirectory, name);
+        using var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
+        void Write(string part, string text)
+        {
+            using var writer = new StreamWriter(archive.CreateEntry(part).Open());
+            writer.Write(text);
+        }
+
+        Write("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>");
+        Write("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Plan\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        Write("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+        var data = string.Concat(rows.Select((row, r) => $"<row r=\"{r + 1}\">" + string.Concat(row.Select((text, c) =>
+            $"<c r=\"{(char)('A' + c)}{r + 1}\" t=\"inlineStr\"><is><t>{System.Security.SecurityElement.Escape(text)}</t></is></c>")) + "</row>"));
+        Write("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData></worksheet>");
+        return path;
+    }
+
+    [Fact]
+    public async Task Import_Workbook_DryRunJson_PrintsTheDocumentReadWithTheProposedMapping()
+    {
+        var file = WriteWorkbook("plan.xlsx",
+        [
+            ["Riverside Borough Council improvement plan"],
+            ["Area for improvement", "Action", "Lead officer", "By when"],
+            ["Front door", "Review MASH thresholds", "Jo Stirling", "31 st March 2016"],
+        ]);
+
+        var (code, stdout, stderr) = await RunAsync("import", file, "--dry-run", "--json");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var action = json.RootElement.GetProperty("areas")[0].GetProperty("actions")[0];
+        Assert.Equal("Review MASH thresholds", action.GetProperty("text").GetString());
+        Assert.Equal("2016-03-31", action.GetProperty("due").GetProperty("date").GetString());
+        Assert.Equal("Riverside Borough Council", json.RootElement.GetProperty("organisation").GetProperty("name").GetString());
+        Assert.Contains("nothing stored (dry run)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_HostileWorkbook_ExitsWith1NamingTheFileAndStoresNothing()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var file = Path.Combine(_dataDirectory, "locked.xlsx");
+        await File.WriteAllBytesAsync(file, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1024]]);
+
+        var (code, stdout, stderr) = await RunAsync("import", file);
+        var (_, plans, _) = await RunAsync("plans", "--json");
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith($"{file}: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("password-protected", stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(plans);
+        Assert.Single(json.RootElement.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Import_CsvWithAMapping_IsReadWithIt_AndTheNextImportCanUseItRemembered()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var csv = Path.Combine(_dataDirectory, "plan.csv");
+        await File.WriteAllTextAsync(csv, "Area,Action,Notes\nFront door,Review thresholds,June 2016\n");
+        var mapping = Path.Combine(_dataDirectory, "mapping.json");
+        await File.WriteAllTextAsync(mapping, "{\"0\":\"AreaTitle\",\"1\":\"ActionText\",\"2\":\"Due\"}");
+
+        var (stored, _, storedErr) = await RunAsync("import", csv, "--mapping", mapping);
+        var (remembered, stdout, rememberedErr) = await RunAsync("import", csv, "--remembered", "--dry-run", "--json");
+        var (proposed, proposedOut, _) = await RunAsync("import", csv, "--dry-run", "--json");
+
+        Assert.True(stored == 0, storedErr);
+        Assert.Contains("remembered for this layout", storedErr, StringComparison.Ordinal);
+        Assert.True(remembered == 0, rememberedErr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("2016-06-30", json.RootElement.GetProperty("areas")[0].GetProperty("actions")[0].GetProperty("due").GetProperty("date").GetString());
+
+        // Without it, "Notes" is read as comments, as proposed.
+        Assert.Equal(0, proposed);
+        using var plain = JsonDocument.Parse(proposedOut);
+        Assert.Equal("June 2016", plain.RootElement.GetProperty("areas")[0].GetProperty("actions")[0].GetProperty("comments").GetString());
     }
 }

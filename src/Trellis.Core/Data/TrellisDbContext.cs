@@ -33,6 +33,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Comparator> Comparators => Set<Comparator>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<PlanImportRecord> PlanImportRecords => Set<PlanImportRecord>();
+    public DbSet<Import.Sheets.ImportLayout> ImportLayouts => Set<Import.Sheets.ImportLayout>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -43,6 +44,14 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Import.Sheets.ImportLayout>(b =>
+        {
+            b.Property(l => l.Signature).HasMaxLength(Import.Sheets.ImportLayout.SignatureMaxLength);
+            b.Property(l => l.MappingJson).HasMaxLength(Import.Sheets.ImportLayout.MappingJsonMaxLength);
+            b.HasIndex(l => new { l.OrganisationId, l.Signature }).IsUnique();
+            b.HasOne(l => l.Organisation).WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<Organisation>(b =>
         {
             b.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);

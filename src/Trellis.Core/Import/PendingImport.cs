@@ -10,7 +10,7 @@ public sealed class PendingImport
     public const int SourceNameMaxLength = 260;
 
     /// <summary>The largest file the upload page accepts: larger than any real plan.</summary>
-    public const long MaxFileBytes = DocxPlanFileReader.MaxBytes;
+    public const long MaxFileBytes = FileGuard.MaxFileBytes;
 
     /// <summary>How long an unconfirmed import is kept before it is deleted.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromDays(7);

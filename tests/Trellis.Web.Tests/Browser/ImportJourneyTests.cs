@@ -110,4 +110,25 @@ public sealed class ImportJourneyTests(BrowserFixture app) : IClassFixture<Brows
         Assert.StartsWith("Plan updated", (await page.Locator("#notice").InnerTextAsync()).Trim(), StringComparison.Ordinal);
         Assert.Empty(failures);
     }
+
+    [BrowserFact]
+    public async Task ImportASpreadsheet_ChecksTheColumnsFirst()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "trellis-tests", "front-door.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, "Area for improvement,Ref,Action,Lead officer,By when,Extra\nImprove the front door,1.1,Review the duty rota,Sam Kaur,June 2016,Started in May\n");
+
+        var page = await app.Browser.NewPageAsync(new() { BypassCSP = true });
+        await page.GotoAsync(app.BaseUrl + "/imports/new");
+        await page.GetByLabel("Upload a file").SetInputFilesAsync(path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        Assert.Equal("Check the columns", (await page.Locator("h1").InnerTextAsync()).Trim());
+        var failures = (await BrowserFixture.AxeViolationsAsync(page)).Select(v => "columns: " + v).ToList();
+
+        await page.GetByLabel("What column F holds").SelectOptionAsync(new SelectOptionValue { Label = "Comments or progress update" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read the plan with these columns" }).ClickAsync();
+        Assert.Equal("Check the plan before you import it", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains("Comments: Started in May", await page.Locator("#area-1-action-1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(failures);
+    }
 }

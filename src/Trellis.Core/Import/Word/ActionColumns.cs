@@ -123,7 +123,7 @@ internal sealed class ActionColumns
     public WordCell? Cell(WordRow row, (int Index, int GridColumn, ActionColumn Column, string Header) column) =>
         row.Cells.Count == CellCount ? row.Cells[column.Index] : row.CellAt(column.GridColumn);
 
-    private static (ActionColumn Column, int Rank)? Recognise(string header)
+    internal static (ActionColumn Column, int Rank)? Recognise(string header)
     {
         var key = PlanText.Key(header.Replace("(s)", "s", StringComparison.Ordinal));
 

@@ -8,8 +8,9 @@ namespace Trellis.Core.Import.Word;
 /// Reads performance indicator tables: a header naming the indicator column ("Indicator", "Measure", "KPI") and
 /// periods ("Jan 19", "Q2 18/19", "2018/19", "Q3") with perhaps a target, then one indicator a row ("% Contacts
 /// progressing to a CSC referral | 18% | 17% | 20-25%"). Periods are written in the format's forms when the header
-/// says the year ("Jan 19" is 2019-01); a period without a year ("Q3", "Apr") is kept as written. Other columns
-/// ("London", "Comments") go to the indicator's description, so nothing is lost.
+/// says the year ("Jan 19" is 2019-01); a period without a year ("Q3", "Apr") is kept as written. Comparator columns
+/// ("Stat neighbours", "England", "London") become comparators; other columns ("Comments") go to the indicator's
+/// description, so nothing is lost. Works on cell texts, so Word tables and spreadsheet blocks share it.
 /// </summary>
 internal static partial class IndicatorTableReader
 {
@@ -35,39 +36,61 @@ internal static partial class IndicatorTableReader
         ["dec"] = 12,
     };
 
+    /// <summary>Comparators councils set beside their own figures, as a column or a row.</summary>
+    private static readonly HashSet<string> ComparatorNames = new(
+        ["stat neighbours", "statistical neighbours", "stat neighbour", "statistical neighbour", "sn", "sn average", "sns", "stat neighbour average",
+         "statistical neighbour average", "statistical neighbours average", "england", "england average", "national", "national average", "london",
+         "london average", "inner london", "outer london", "region", "regional", "regional average", "comparator", "comparators", "benchmark",
+         "core cities", "north west", "north east", "south east", "south west", "east midlands", "west midlands", "yorkshire and the humber",
+         "east of england", "nw", "ne", "se", "sw", "em", "wm"],
+        StringComparer.Ordinal);
+
     /// <summary>What a header cell holds.</summary>
     private enum Kind
     {
         Name,
         Period,
         Target,
+        Comparator,
         Other,
     }
 
     /// <summary>Whether a row is an indicator table's header: a name column and at least two periods or a period and a target.</summary>
-    public static bool IsHeader(WordRow row)
+    public static bool IsHeader(WordRow row) => IsHeader([.. row.Cells.Select(c => c.Text)]);
+
+    /// <summary>Whether cells (the name column first) are an indicator table's header.</summary>
+    public static bool IsHeader(IReadOnlyList<string> cells)
     {
-        var kinds = row.Cells.Select(c => KindOf(c.Text)).ToList();
+        var kinds = cells.Select(KindOf).ToList();
         var periods = kinds.Count(k => k == Kind.Period);
         return kinds.Count > 2 && kinds[0] == Kind.Name && (periods >= 2 || (periods >= 1 && kinds.Contains(Kind.Target)));
     }
 
+    /// <summary>Whether a row's name is a comparator ("England", "SN average") rather than an indicator.</summary>
+    public static bool IsComparator(string name) => ComparatorNames.Contains(PlanText.Key(name));
+
     /// <summary>The indicator of a data row under <paramref name="header"/>, or null when the row names none.</summary>
-    public static IndicatorDoc? ReadRow(WordRow header, WordRow row, string id, string? area)
+    public static IndicatorDoc? ReadRow(WordRow header, WordRow row, string id, string? area) =>
+        ReadRow([.. header.Cells.Select(c => c.Text)], [.. row.Cells.Select(c => c.Text)], id, area);
+
+    /// <summary>The indicator of a row of cell texts under a header of cell texts, or null when the row names none.</summary>
+    public static IndicatorDoc? ReadRow(IReadOnlyList<string> header, IReadOnlyList<string> row, string id, string? area)
     {
-        var name = PlanText.OneLine(row.Cells.Count > 0 ? row.Cells[0].Text : string.Empty);
-        if (name.Length == 0 || row.FilledCells.Count < 2 || PlanText.IsOnlyPunctuation(name))
+        var name = PlanText.OneLine(row.Count > 0 ? row[0] : string.Empty);
+        if (name.Length == 0 || row.Count(c => PlanText.OneLine(c).Length > 0) < 2 || PlanText.IsOnlyPunctuation(name))
         {
             return null;
         }
 
         var values = new List<IndicatorValueDoc>();
+        var comparators = new List<ComparatorDoc>();
         var notes = new List<string>();
         TargetDoc? target = null;
-        for (var i = 1; i < header.Cells.Count && i < row.Cells.Count; i++)
+        var lastPeriod = header.Skip(1).Where(h => KindOf(h) == Kind.Period).Select(h => Period(h)).LastOrDefault();
+        for (var i = 1; i < header.Count && i < row.Count; i++)
         {
-            var heading = PlanText.OneLine(header.Cells[i].Text);
-            var text = PlanText.OneLine(row.Cells[i].Text);
+            var heading = PlanText.OneLine(header[i]);
+            var text = PlanText.OneLine(row[i]);
             if (text.Length == 0)
             {
                 continue;
@@ -81,13 +104,16 @@ internal static partial class IndicatorTableReader
                 case Kind.Target:
                     target = Target(text);
                     break;
+                case Kind.Comparator when lastPeriod is not null && LeadingNumber().Match(text) is { Success: true } number:
+                    comparators.Add(new ComparatorDoc { Name = heading, Period = lastPeriod, Value = Number(number.Groups["number"].Value) });
+                    break;
                 default:
                     notes.Add(heading.Length > 0 ? $"{heading}: {text}" : text);
                     break;
             }
         }
 
-        var percent = name.StartsWith('%') || row.Cells.Skip(1).Any(c => c.Text.Contains('%', StringComparison.Ordinal));
+        var percent = name.StartsWith('%') || row.Skip(1).Any(c => c.Contains('%', StringComparison.Ordinal));
         return new IndicatorDoc
         {
             Id = id,
@@ -98,7 +124,24 @@ internal static partial class IndicatorTableReader
             Target = target,
             Areas = area is null ? null : [area],
             Values = values.Count > 0 ? values : null,
+            Comparators = comparators.Count > 0 ? comparators : null,
         };
+    }
+
+    /// <summary>A comparator row ("SN Average | 54 | - | 53") under the same header, as comparators for the indicator above it.</summary>
+    public static List<ComparatorDoc> ComparatorRow(IReadOnlyList<string> header, IReadOnlyList<string> row)
+    {
+        var name = PlanText.OneLine(row.Count > 0 ? row[0] : string.Empty);
+        var comparators = new List<ComparatorDoc>();
+        for (var i = 1; i < header.Count && i < row.Count; i++)
+        {
+            if (KindOf(header[i]) == Kind.Period && LeadingNumber().Match(PlanText.OneLine(row[i])) is { Success: true } number)
+            {
+                comparators.Add(new ComparatorDoc { Name = name, Period = Period(header[i]), Value = Number(number.Groups["number"].Value) });
+            }
+        }
+
+        return comparators;
     }
 
     private static Kind KindOf(string header)
@@ -112,6 +155,17 @@ internal static partial class IndicatorTableReader
         if (key.StartsWith("target", StringComparison.Ordinal))
         {
             return Kind.Target;
+        }
+
+        if (ComparatorNames.Contains(key))
+        {
+            return Kind.Comparator;
+        }
+
+        // A bare four-digit number is a year only when it could be one; "1383" in a row of counts is a value.
+        if (key.Length == 4 && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is < 1990 or > 2060)
+        {
+            return Kind.Other;
         }
 
         return PeriodShape().IsMatch(key) ? Kind.Period : Kind.Other;

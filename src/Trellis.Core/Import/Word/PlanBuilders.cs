@@ -15,6 +15,9 @@ internal sealed class AreaBuilder(string number, string title, string? theme)
 
     public string? Theme { get; set; } = theme;
 
+    /// <summary>Where the area comes from when the source says so outright (a spreadsheet's recommendation column).</summary>
+    public SourceDoc? KnownSource { get; set; }
+
     /// <summary>The recommendation the area answers, when the document lists them.</summary>
     public Recommendation? Recommendation { get; set; }
 
@@ -66,7 +69,7 @@ internal sealed class AreaBuilder(string number, string title, string? theme)
             Number = Number,
             Theme = Theme ?? Recommendation?.Theme,
             Title = PlanText.OneLine(Title),
-            Source = Source(),
+            Source = KnownSource ?? Source(),
             Leads = NullIfEmpty(leads),
             SeniorLeads = NullIfEmpty(seniorLeads),
             LinkedPlans = NullIfEmpty(linkedPlans),
@@ -205,6 +208,9 @@ internal sealed class ActionBuilder
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>Where each cell came from ("Plan!F12"), when the source has cell names; doubts about a cell then name it.</summary>
+    public Dictionary<ActionColumn, string> Places { get; } = [];
+
     /// <summary>The text of one of the action's cells; a row that continues the action adds lines to it.</summary>
     public void Add(ActionColumn column, string text, bool joinLine = false)
     {
@@ -237,20 +243,27 @@ internal sealed class ActionBuilder
     {
         var warnings = new List<string>(Warnings);
         var (reference, text) = RefAndText();
-        var due = Due(context, warnings);
+        var dueWarnings = new List<string>();
+        var due = Due(context, dueWarnings);
+        warnings.AddRange(Placed(ActionColumn.Due, dueWarnings));
         var milestones = Milestones(due.Reading, context);
         var status = Status(TextOf(ActionColumn.Status), out var statusRag);
         var ragText = TextOf(ActionColumn.Rag);
-        var rag = AreaBuilder.RagCode(ragText.Length > 0 ? ragText : statusRag, context, warnings);
+        var ragWarnings = new List<string>();
+        var rag = AreaBuilder.RagCode(ragText.Length > 0 ? ragText : statusRag, context, ragWarnings);
+        warnings.AddRange(Placed(ragText.Length > 0 ? ActionColumn.Rag : ActionColumn.Status, ragWarnings));
         // A status cell saying more than its status ("Completed March 2016, report to board") keeps its words in the comments.
         var statusText = TextOf(ActionColumn.Status);
         var statusSaysMore = status is not null && PlanText.WordCount(statusText) > 2;
         var comments = Comments(status is null && statusRag is null ? statusText : null, statusSaysMore ? statusText : null, warnings);
+        var ownerWarnings = new List<string>();
+        var owners = context.People.Owners(TextOf(ActionColumn.Owners), ownerWarnings);
+        warnings.AddRange(Placed(ActionColumn.Owners, ownerWarnings));
         return new ActionDoc
         {
             Ref = reference,
             Text = text,
-            Owners = NullIfEmpty(context.People.Owners(TextOf(ActionColumn.Owners), warnings)),
+            Owners = NullIfEmpty(owners),
             Due = due.Reading is { } reading ? ToDoc(reading) : LatestDue(milestones),
             Milestones = NullIfEmpty(milestones),
             Status = status,
@@ -259,6 +272,9 @@ internal sealed class ActionBuilder
             Warnings = NullIfEmpty(warnings),
         };
     }
+
+    private IEnumerable<string> Placed(ActionColumn column, List<string> warnings) =>
+        Places.TryGetValue(column, out var place) ? warnings.Select(w => $"{w} ({place})") : warnings;
 
     /// <summary>The ref from its column, else a leading "1." or "1.1" of the text, else the list's own number.</summary>
     private (string Ref, string Text) RefAndText()

@@ -61,6 +61,38 @@ namespace Trellis.Core.Data.Migrations.Postgres
                     b.ToTable("PendingImports");
                 });
 
+            modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Signature")
+                        .IsUnique();
+
+                    b.ToTable("ImportLayouts");
+                });
+
             modelBuilder.Entity("Trellis.Core.Indicators.Comparator", b =>
                 {
                     b.Property<int>("Id")
@@ -815,6 +847,17 @@ namespace Trellis.Core.Data.Migrations.Postgres
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Trellis.Core.Indicators.Comparator", b =>

@@ -56,6 +56,36 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.ToTable("PendingImports");
                 });
 
+            modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Signature")
+                        .IsUnique();
+
+                    b.ToTable("ImportLayouts");
+                });
+
             modelBuilder.Entity("Trellis.Core.Indicators.Comparator", b =>
                 {
                     b.Property<int>("Id")
@@ -776,6 +806,17 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Trellis.Core.Indicators.Comparator", b =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trellis.Core.Import;
+using Trellis.Core.Import.Sheets;
 using Trellis.Core.Interchange;
 using Trellis.Web.Infrastructure;
 
@@ -15,7 +16,7 @@ namespace Trellis.Web.Pages.Imports.UploadPlan;
 [IgnoreAntiforgeryToken(Order = 1001)] // after the app-wide AutoValidateAntiforgeryToken (1000), so it is the policy in force
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class UploadPlanModel(PlanFileReaders readers, PendingImportService imports, CurrentOrganisation organisation, IAntiforgery antiforgery, ILogger<UploadPlanModel> logger)
+public class UploadPlanModel(PlanFileReaders readers, PendingImportService imports, ImportLayoutService layouts, CurrentOrganisation organisation, IAntiforgery antiforgery, ILogger<UploadPlanModel> logger)
     : TrellisPageModel
 {
     // The file plus the form around it.
@@ -101,9 +102,21 @@ public class UploadPlanModel(PlanFileReaders readers, PendingImportService impor
         }
 
         PlanReadResult result;
+        SheetLayout? sheet = null;
         try
         {
-            result = await reader.ReadAsync(new MemoryStream(bytes, writable: false), name, ct);
+            if (ImportDisplay.IsSpreadsheet(name))
+            {
+                // Read with the columns this council confirmed for the same layout, if it has; the next page shows them.
+                var analysis = await SpreadsheetPlanReader.AnalyseAsync(new MemoryStream(bytes, writable: false), name, ct);
+                sheet = analysis.PlanSheet;
+                var remembered = sheet is null ? null : await layouts.FindAsync(organisation.Id, sheet.Signature, ct);
+                result = await SpreadsheetPlanReader.ReadAsync(new MemoryStream(bytes, writable: false), name, remembered, ct);
+            }
+            else
+            {
+                result = await reader.ReadAsync(new MemoryStream(bytes, writable: false), name, ct);
+            }
         }
 #pragma warning disable CA1031 // A file that breaks a reader is the uploader's problem to hear about, not a crash page.
         catch (Exception e) when (e is not OperationCanceledException)
@@ -112,6 +125,19 @@ public class UploadPlanModel(PlanFileReaders readers, PendingImportService impor
             logger.LogWarning(e, "Reading uploaded plan file {Name} failed", name);
             ModelState.AddModelError(nameof(Upload), $"{name} could not be read. Check that it is a {reader.FileType} file and that it opens");
             return PageWithErrors();
+        }
+
+        if (sheet is not null)
+        {
+            // A plan table was found: the columns page can put right what the guessed columns got wrong.
+            var document = result.Document ?? new PlanDocument
+            {
+                Organisation = new OrganisationDoc { Name = organisation.Name },
+                Plan = new PlanDoc { Title = Path.GetFileNameWithoutExtension(name) },
+                Areas = [],
+            };
+            var pending = await imports.CreateAsync(organisation.Id, name, document, bytes, ct);
+            return Redirect($"/imports/{pending}/columns");
         }
 
         if (!result.Succeeded)

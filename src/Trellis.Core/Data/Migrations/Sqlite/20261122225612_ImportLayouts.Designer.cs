@@ -12,8 +12,8 @@ using Trellis.Core.Data;
 namespace Trellis.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTrellisDbContext))]
-    [Migration("20261122223639_PendingImports")]
-    partial class PendingImports
+    [Migration("20261122225612_ImportLayouts")]
+    partial class ImportLayouts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -21,42 +21,34 @@ namespace Trellis.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Trellis.Core.Import.PendingImport", b =>
+            modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DocumentJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("FileBytes")
-                        .HasColumnType("BLOB");
-
-                    b.Property<int?>("ImportedPlanId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SourceName")
+                    b.Property<string>("Signature")
                         .IsRequired()
-                        .HasMaxLength(260)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("TargetPlanId")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("OrganisationId", "Signature")
+                        .IsUnique();
 
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("PendingImports");
+                    b.ToTable("ImportLayouts");
                 });
 
             modelBuilder.Entity("Trellis.Core.Indicators.Comparator", b =>
@@ -772,13 +764,15 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.ToTable("Themes");
                 });
 
-            modelBuilder.Entity("Trellis.Core.Import.PendingImport", b =>
+            modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
                 {
-                    b.HasOne("Trellis.Core.Plans.Organisation", null)
+                    b.HasOne("Trellis.Core.Plans.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Trellis.Core.Indicators.Comparator", b =>
