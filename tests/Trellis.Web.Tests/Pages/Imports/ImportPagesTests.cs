@@ -491,4 +491,37 @@ public sealed class PostgresImportPagesTests
         Assert.Equal(3, plan.Actions);
         Assert.Equal(0, plan.Unmatched);
     }
+
+    [PostgresFact]
+    public async Task SpreadsheetColumnsThenUpdate_OnPostgres_RemembersAndUpdatesTheSamePlan()
+    {
+        const string csv = "Area for improvement,Ref,Action,Lead officer,By when,Extra\nImprove the front door,1.1,Review the duty rota,Sam Kaur,June 2016,Started in May\n";
+        await using var factory = new TrellisWebFactory { UsePostgres = true };
+        var client = new PageClient(factory);
+
+        var upload = await client.UploadAsync(await client.GetAsync("/imports/new"), "Upload", "front-door.csv", Encoding.UTF8.GetBytes(csv));
+        Assert.EndsWith("/columns", upload.Location, StringComparison.Ordinal);
+        var saved = await client.SubmitAsync(await client.GetAsync(upload.Location!), new Dictionary<string, string> { ["Roles[5]"] = "Comments" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var confirmed = await client.SubmitAsync(await client.GetAsync(saved.Location!), new Dictionary<string, string>(), formIndex: 0);
+        Assert.Matches("^/plans/[0-9]+$", confirmed.Location);
+        var planId = confirmed.Location!["/plans/".Length..];
+
+        var again = await client.UploadAsync(await client.GetAsync("/imports/new"), "Upload", "front-door.csv", Encoding.UTF8.GetBytes(csv.Replace("June 2016", "July 2016", StringComparison.Ordinal)));
+        var columns = await client.GetAsync(again.Location!);
+        Assert.NotNull(columns.QuerySelector("#remembered"));
+        var review = await client.SubmitAsync(columns, new Dictionary<string, string>());
+        var reviewPage = await client.GetAsync(review.Location!);
+        var chosen = await client.SubmitAsync(reviewPage, new Dictionary<string, string> { ["Target"] = planId }, formIndex: 0);
+        Assert.EndsWith("/update", chosen.Location, StringComparison.Ordinal);
+        var update = await client.GetAsync(chosen.Location!);
+        Assert.Contains("July 2016", update.QuerySelector("#change-list")!.TextContent, StringComparison.Ordinal);
+        var applied = await client.SubmitAsync(update, new Dictionary<string, string>());
+        Assert.Equal(confirmed.Location, applied.Location);
+
+        var id = int.Parse(planId, System.Globalization.CultureInfo.InvariantCulture);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        Assert.Equal(["Review the duty rota July 2016 Started in May"], await db.Actions.Where(a => a.Area.PlanId == id).Select(a => a.Text + " " + a.Due.Text + " " + a.Comments).ToListAsync());
+    }
 }
