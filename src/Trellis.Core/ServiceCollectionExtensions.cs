@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PersonService>();
         services.AddScoped<PlanExporter>();
         services.AddScoped<PlanImporter>();
+        services.AddScoped<PendingImportService>();
         services.AddScoped<PlanUpdater>();
         services.AddScoped<Import.Sheets.ImportLayoutService>();
 

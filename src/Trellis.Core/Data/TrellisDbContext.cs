@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Import;
 using Trellis.Core.Indicators;
 using Trellis.Core.Interchange;
 using Trellis.Core.Monitoring;
@@ -30,6 +31,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<Comparator> Comparators => Set<Comparator>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<PlanImportRecord> PlanImportRecords => Set<PlanImportRecord>();
     public DbSet<Import.Sheets.ImportLayout> ImportLayouts => Set<Import.Sheets.ImportLayout>();
 
@@ -188,6 +190,15 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.Property(c => c.Name).HasMaxLength(Comparator.NameMaxLength);
             b.Property(c => c.Period).HasMaxLength(Comparator.PeriodMaxLength);
             b.Property(c => c.Source).HasMaxLength(Comparator.SourceMaxLength);
+        });
+
+        modelBuilder.Entity<PendingImport>(b =>
+        {
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Property(p => p.SourceName).HasMaxLength(PendingImport.SourceNameMaxLength);
+            b.HasIndex(p => p.OrganisationId);
+            b.HasIndex(p => p.CreatedAt);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<PlanImportRecord>(b =>

@@ -73,6 +73,23 @@ public sealed class PageClient(WebApplicationFactory<Program> factory)
         return new FormResult(response.StatusCode, response.Headers.Location?.ToString(), await ParseAsync(body, target), body);
     }
 
+    /// <summary>Uploads a file through the page's multipart form, with the form's antiforgery token, as a browser would.</summary>
+    public async Task<FormResult> UploadAsync(IDocument page, string field, string fileName, byte[] content)
+    {
+        var form = page.QuerySelectorAll("main form").OfType<IHtmlFormElement>().First(f => f.Enctype == "multipart/form-data");
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden"))
+        {
+            body.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        body.Add(new ByteArrayContent(content), field, fileName);
+        var target = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.Action;
+        var response = await _http.PostAsync(new Uri(new Uri("http://localhost/"), target).PathAndQuery, body);
+        var html = await response.Content.ReadAsStringAsync();
+        return new FormResult(response.StatusCode, response.Headers.Location?.ToString(), await ParseAsync(html, target), html);
+    }
+
     private static async Task<IDocument> ParseAsync(string html, string url = "http://localhost/")
     {
         var context = BrowsingContext.New(Configuration.Default);

@@ -23,6 +23,44 @@ namespace Trellis.Core.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Trellis.Core.Import.PendingImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("FileBytes")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("ImportedPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int?>("TargetPlanId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("PendingImports");
+                });
+
             modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
                 {
                     b.Property<int>("Id")
@@ -800,6 +838,15 @@ namespace Trellis.Core.Data.Migrations.Postgres
                     b.HasIndex("PlanId");
 
                     b.ToTable("Themes");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Import.PendingImport", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>

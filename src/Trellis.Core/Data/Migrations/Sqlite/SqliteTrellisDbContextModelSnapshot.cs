@@ -18,6 +18,44 @@ namespace Trellis.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Trellis.Core.Import.PendingImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FileBytes")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("ImportedPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("PendingImports");
+                });
+
             modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
                 {
                     b.Property<int>("Id")
@@ -759,6 +797,15 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.HasIndex("PlanId");
 
                     b.ToTable("Themes");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Import.PendingImport", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trellis.Core.Import.Sheets.ImportLayout", b =>
