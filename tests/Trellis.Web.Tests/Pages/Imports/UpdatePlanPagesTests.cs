@@ -68,10 +68,32 @@ public sealed class UpdatePlanPagesTests : IDisposable
     [Fact]
     public async Task Review_OfANewerVersion_OffersToUpdateThePlan()
     {
-        await ImportedPlanAsync();
+        var planId = await ImportedPlanAsync();
         var page = await _client.GetAsync(await UploadAsync(NextVersion()));
-        Assert.NotNull(page.QuerySelector("input[name=Target][value=new][checked]"));
+
+        // Same title and imported before from a file of that title: "update" is chosen already, and importing it as a
+        // new plan is flagged as making a second copy.
+        Assert.NotNull(page.QuerySelector($"input[name=Target][value='{planId}'][checked]"));
+        Assert.Null(page.QuerySelector("input[name=Target][value=new][checked]"));
         Assert.Contains("has the same title", page.QuerySelector("#target")!.ParentElement!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("second copy", page.QuerySelector("#confirm ~ .govuk-warning-text")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Review_OfAPlanThatOnlySharesATitle_StillCreatesANewPlanByDefault()
+    {
+        // A plan typed into Trellis with the same title, never imported, is one sign only: offered, not chosen.
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+            var organisation = await db.Organisations.OrderBy(o => o.Id).FirstAsync();
+            db.Plans.Add(new Trellis.Core.Plans.Plan { OrganisationId = organisation.Id, Title = "Riverside improvement plan" });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await _client.GetAsync(await UploadAsync(ImportPagesTests.SmallPlan()));
+        Assert.NotNull(page.QuerySelector("input[name=Target][value=new][checked]"));
+        Assert.Null(page.QuerySelector("#confirm ~ .govuk-warning-text"));
     }
 
     [Fact]

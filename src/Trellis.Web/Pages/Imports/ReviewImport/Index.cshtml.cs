@@ -40,6 +40,14 @@ public class ReviewImportModel(PendingImportService imports, PlanImporter import
 
     public string? TargetTitle { get; private set; }
 
+    /// <summary>
+    /// Two signs at least (same title and the same inspection, or a plan imported before from a file of the same
+    /// title) and no other plan as likely: importing this as a new plan would most probably make a second copy.
+    /// </summary>
+    public PlanCandidate? LikelySameAs { get; private set; }
+
+    private const int LikelySameScore = 7;
+
     public bool IsSpreadsheet => ImportDisplay.IsSpreadsheet(Pending.SourceName);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? await ShowAsync(ct);
@@ -136,7 +144,14 @@ public class ReviewImportModel(PendingImportService imports, PlanImporter import
         OwnersUnmatched = owners.Count - OwnersMatched;
         Candidates = await updater.CandidatesAsync(_organisation.Id, document, ct);
         TargetTitle = Pending.TargetPlanId is { } target ? Candidates.FirstOrDefault(c => c.PlanId == target)?.Title ?? "the plan you chose" : null;
-        Target ??= Pending.TargetPlanId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "new";
+        LikelySameAs = Candidates.Count > 0 && Candidates[0].Score >= LikelySameScore && (Candidates.Count == 1 || Candidates[1].Score < Candidates[0].Score)
+            ? Candidates[0]
+            : null;
+
+        // A file that is almost certainly a newer version of one plan starts with "update" chosen; a new plan is one click away.
+        Target ??= Pending.TargetPlanId?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? LikelySameAs?.PlanId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? "new";
         WarningCount = Areas.Sum(a => a.Warnings.Count + a.Actions.Sum(x => x.Warnings.Count)) + People.Sum(p => p.Person.Warnings?.Count ?? 0);
         return Page();
     }
