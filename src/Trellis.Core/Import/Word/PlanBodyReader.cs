@@ -50,6 +50,9 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
 
     public List<IndicatorDoc> Indicators { get; } = [];
 
+    /// <summary>The report's date, from which periods written without a year ("Q3", "Apr") are counted back.</summary>
+    public DateOnly? ReportDate { get; init; }
+
     /// <summary>Whether the document is marked "DRAFT".</summary>
     public bool SaysDraft { get; private set; }
 
@@ -268,7 +271,7 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
 
         indicators = table with { Table = unit.Table, LastUnit = index };
         var id = $"k{Indicators.Count + 1}";
-        if (IndicatorTableReader.ReadRow(table.Header, unit.Row, id, area?.Number) is { } indicator)
+        if (IndicatorTableReader.ReadRow([.. table.Header.Cells.Select(c => c.Text)], [.. unit.Row.Cells.Select(c => c.Text)], id, area?.Number, ReportDate) is { } indicator)
         {
             Indicators.Add(indicator);
         }
