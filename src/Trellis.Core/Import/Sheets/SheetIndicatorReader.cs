@@ -187,7 +187,7 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
     {
         var rows = grid.Rows;
         var before = i > 0 && rows[i - 1].Number >= rows[i].Number - 3 ? string.Join(' ', rows[i - 1].Filled.Select(rows[i - 1].Text)) : string.Empty;
-        var lead = LeadIn(before);
+        var lead = IndicatorTableReader.LeadIn(before);
         var end = i + 1;
         if (lead is null || end >= rows.Count || rows[end].Number != rows[i].Number + 1)
         {
@@ -213,22 +213,6 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
         var warning = $"The table at {grid.Place(columns[0], rows[i].Number)} has no name column; named from the text before it: '{lead}'";
         indicators.Add(Checked(indicator with { Warnings = [warning, .. indicator.Warnings ?? []] }));
         return end;
-    }
-
-    /// <summary>The words that introduce a table: the last sentence of the text before it when it ends with a colon ("Rate of s47:"), or a short line.</summary>
-    private static string? LeadIn(string text)
-    {
-        var line = PlanText.OneLine(text);
-        if (line.Length == 0)
-        {
-            return null;
-        }
-
-        var cut = Math.Max(line.LastIndexOf(". ", StringComparison.Ordinal), Math.Max(line.LastIndexOf("? ", StringComparison.Ordinal), line.LastIndexOf("! ", StringComparison.Ordinal)));
-        var last = (cut >= 0 ? line[(cut + 2)..] : line).Trim();
-        var colon = last.EndsWith(':');
-        last = last.TrimEnd(':', ' ');
-        return last.Length > 0 && PlanText.WordCount(last) <= 12 && (colon || cut < 0) && !last.EndsWith('.') ? last : null;
     }
 
     /// <summary>

@@ -172,6 +172,22 @@ internal static partial class IndicatorTableReader
         return comparators;
     }
 
+    /// <summary>The words that introduce a table: the last sentence of the text before it when it ends with a colon ("Rate of s47:"), or a short line.</summary>
+    public static string? LeadIn(string text)
+    {
+        var line = PlanText.OneLine(text);
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        var cut = Math.Max(line.LastIndexOf(". ", StringComparison.Ordinal), Math.Max(line.LastIndexOf("? ", StringComparison.Ordinal), line.LastIndexOf("! ", StringComparison.Ordinal)));
+        var last = (cut >= 0 ? line[(cut + 2)..] : line).Trim();
+        var colon = last.EndsWith(':');
+        last = last.TrimEnd(':', ' ');
+        return last.Length > 0 && PlanText.WordCount(last) <= 12 && (colon || cut < 0) && !last.EndsWith('.') ? last : null;
+    }
+
     private static Kind KindOf(string header)
     {
         var key = PlanText.Key(header);
