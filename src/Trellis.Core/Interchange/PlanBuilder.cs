@@ -212,7 +212,7 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
     {
         Key = doc.Id.Trim(),
         Name = doc.Name.Trim(),
-        Description = DocText.Blank(doc.Description),
+        Description = DocText.Blank(string.Join('\n', new[] { doc.Description }.Concat(DocText.Clean(doc.Warnings)).OfType<string>())),
         Unit = Read(doc.Unit, InterchangeWords.Unit) ?? IndicatorUnit.Percent,
         Polarity = Read(doc.Polarity, InterchangeWords.Polarity) ?? Polarity.None,
         TargetText = DocText.Blank(doc.Target?.Text),

@@ -204,6 +204,9 @@ public sealed record IndicatorDoc
     public List<string>? Areas { get; init; }
     public List<IndicatorValueDoc>? Values { get; init; }
     public List<ComparatorDoc>? Comparators { get; init; }
+
+    /// <summary>The importer's doubts about this indicator (a period's year it inferred); kept in the description when saved.</summary>
+    public List<string>? Warnings { get; init; }
 }
 
 public sealed record TargetDoc

@@ -18,11 +18,15 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
     /// <summary>A value cell longer than this is a sentence, not a figure: the table has ended.</summary>
     private const int MaxValueLength = 40;
 
+    /// <summary>The report's date ("Date: 11 July 2019"), which gives years to periods written without one.</summary>
+    public DateOnly? ReportDate { get; set; }
+
     /// <summary>Reads a sheet's indicator blocks; returns the row numbers they took, which the plan table then skips.</summary>
     public HashSet<int> Read(SheetGrid grid)
     {
         var taken = new HashSet<int>();
         var rows = grid.Rows;
+        ReportDate ??= ReportDates.Find(rows.Take(40).Select(r => string.Join(' ', r.Filled.Select(r.Text))));
         for (var i = 0; i < rows.Count; i++)
         {
             var filled = rows[i].OwnFilled.ToList();
@@ -42,7 +46,13 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
             {
                 columns = [0, .. filled];
             }
-            else if (IndicatorTableReader.IsHeader(["", .. filled.Skip(1).Select(rows[i].OwnText)]) && PlanText.WordCount(rows[i].Text(first)) is >= 2 and <= 20)
+            else if (IndicatorTableReader.IsPeriod(rows[i].OwnText(first)) && IndicatorTableReader.IsHeader(["", .. filled.Select(rows[i].OwnText)]))
+            {
+                i = ReadNameless(grid, i, filled, taken);
+                continue;
+            }
+            else if (IndicatorTableReader.IsHeader(["", .. filled.Skip(1).Select(rows[i].OwnText)]) && PlanText.WordCount(rows[i].Text(first)) is >= 2 and <= 20
+                && !IndicatorTableReader.IsPeriod(rows[i].OwnText(first)))
             {
                 columns = filled;
                 titled = true;
@@ -58,6 +68,7 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
             var blockStart = indicators.Count;
             IndicatorDoc? above = null;
             var councilRows = 0;
+            var comparatorRows = new List<(int Row, List<string> Cells)>();
             while (end < rows.Count && rows[end].Number == rows[end - 1].Number + 1)
             {
                 var row = rows[end];
@@ -75,10 +86,17 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
 
                 end++;
                 var name = PlanText.OneLine(cells[0]);
+                if (titled && IndicatorTableReader.IsComparator(name))
+                {
+                    // A measure's table ("Care applications rate | 2015-16 | ..."): comparator rows ("England") wait for the council's row.
+                    comparatorRows.Add((row.Number, cells));
+                    continue;
+                }
+
                 if (above is not null && IndicatorTableReader.IsComparator(name))
                 {
                     var index = indicators.IndexOf(above);
-                    var found = IndicatorTableReader.ComparatorRow(header, cells);
+                    var found = IndicatorTableReader.ComparatorRow(header, cells, ReportDate);
                     if (found.Count == 0)
                     {
                         unplaced.Add($"{grid.Place(columns[0], row.Number)}: {string.Join(" | ", cells.Where(c => c.Length > 0).Select(PlanText.OneLine))}");
@@ -91,7 +109,7 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
                 }
 
                 var rowHeader = titled ? ["", .. header.Skip(1)] : header;
-                if (IndicatorTableReader.ReadRow(rowHeader, cells, $"k{indicators.Count + 1}", null) is not { } indicator)
+                if (IndicatorTableReader.ReadRow(rowHeader, cells, $"k{indicators.Count + 1}", null, ReportDate) is not { } indicator)
                 {
                     if (!PlanText.IsOnlyPunctuation(string.Join(' ', cells)))
                     {
@@ -116,6 +134,38 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
                 indicators.Add(above);
             }
 
+            if (titled && comparatorRows.Count > 0)
+            {
+                if (indicators.Count > blockStart)
+                {
+                    // The council's own row holds the values; the others are its comparators.
+                    var council = indicators[blockStart];
+                    var found = comparatorRows.SelectMany(r => IndicatorTableReader.ComparatorRow(["", .. header.Skip(1)], r.Cells, ReportDate)).ToList();
+                    indicators[blockStart] = council with { Comparators = [.. council.Comparators ?? [], .. found] };
+                }
+                else
+                {
+                    // Only comparator rows: the first is the figures, so nothing is lost.
+                    List<string> rowHeader = ["", .. header.Skip(1)];
+                    foreach (var (number, cells) in comparatorRows)
+                    {
+                        if (IndicatorTableReader.ReadRow(rowHeader, cells, $"k{indicators.Count + 1}", null, ReportDate) is { } figures)
+                        {
+                            var title = PlanText.OneLine(header[0]);
+                            indicators.Add(Checked(figures with
+                            {
+                                Name = indicators.Count == blockStart ? title : $"{title}: {figures.Name}",
+                                Description = string.Join('\n', new[] { $"Figures for {figures.Name}", figures.Description }.OfType<string>()),
+                            }));
+                        }
+                        else
+                        {
+                            unplaced.Add($"{grid.Place(columns[0], number)}: {string.Join(" | ", cells.Where(c => c.Length > 0).Select(PlanText.OneLine))}");
+                        }
+                    }
+                }
+            }
+
             if (titled && indicators.Count == blockStart)
             {
                 // Only comparator rows: keep them as an indicator of their own so nothing is lost.
@@ -126,6 +176,43 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
         }
 
         return taken;
+    }
+
+    /// <summary>
+    /// A table whose header is only periods ("Q2 18/19 | Q3 | Q4 | Q1 19/20") and whose rows are only values: it has no
+    /// name column, so it takes its name from the words just before it ("... Rate of s47:"), with a warning. With no
+    /// such words it is left alone (its rows go to unplaced); an indicator is never named after a period.
+    /// </summary>
+    private int ReadNameless(SheetGrid grid, int i, List<int> columns, HashSet<int> taken)
+    {
+        var rows = grid.Rows;
+        var before = i > 0 && rows[i - 1].Number >= rows[i].Number - 3 ? string.Join(' ', rows[i - 1].Filled.Select(rows[i - 1].Text)) : string.Empty;
+        var lead = IndicatorTableReader.LeadIn(before);
+        var end = i + 1;
+        if (lead is null || end >= rows.Count || rows[end].Number != rows[i].Number + 1)
+        {
+            return i;
+        }
+
+        var header = new List<string> { string.Empty };
+        header.AddRange(columns.Select(rows[i].OwnText));
+        var row = rows[end];
+        var values = columns.Select(row.OwnText).ToList();
+        if (row.OwnFilled.Any(c => !columns.Contains(c)) || !LooksLikeValues([lead, .. values]))
+        {
+            return i;
+        }
+
+        if (IndicatorTableReader.ReadRow(header, [lead, .. values], $"k{indicators.Count + 1}", null, ReportDate) is not { } indicator)
+        {
+            return i;
+        }
+
+        taken.Add(rows[i].Number);
+        taken.Add(row.Number);
+        var warning = $"The table at {grid.Place(columns[0], rows[i].Number)} has no name column; named from the text before it: '{lead}'";
+        indicators.Add(Checked(indicator with { Warnings = [warning, .. indicator.Warnings ?? []] }));
+        return end;
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ internal static partial class IndicatorTableReader
         ReadRow([.. header.Cells.Select(c => c.Text)], [.. row.Cells.Select(c => c.Text)], id, area);
 
     /// <summary>The indicator of a row of cell texts under a header of cell texts, or null when the row names none.</summary>
-    public static IndicatorDoc? ReadRow(IReadOnlyList<string> header, IReadOnlyList<string> row, string id, string? area)
+    public static IndicatorDoc? ReadRow(IReadOnlyList<string> header, IReadOnlyList<string> row, string id, string? area, DateOnly? reportDate = null)
     {
         var name = PlanText.OneLine(row.Count > 0 ? row[0] : string.Empty);
         if (name.Length == 0 || row.Count(c => PlanText.OneLine(c).Length > 0) < 2 || PlanText.IsOnlyPunctuation(name))
@@ -85,8 +85,10 @@ internal static partial class IndicatorTableReader
         var values = new List<IndicatorValueDoc>();
         var comparators = new List<ComparatorDoc>();
         var notes = new List<string>();
+        var warnings = new List<string>();
         TargetDoc? target = null;
-        var lastPeriod = header.Skip(1).Where(h => KindOf(h) == Kind.Period).Select(h => Period(h)).LastOrDefault();
+        var periods = Periods(header, reportDate);
+        var lastPeriod = periods.Values.Select(p => p.Period ?? p.Written).LastOrDefault();
         for (var i = 1; i < header.Count && i < row.Count; i++)
         {
             var heading = PlanText.OneLine(header[i]);
@@ -99,7 +101,13 @@ internal static partial class IndicatorTableReader
             switch (KindOf(heading))
             {
                 case Kind.Period:
-                    values.Add(Value(Period(heading), text));
+                    var period = periods[i];
+                    values.Add(Value(period.Period ?? period.Written, text));
+                    if (period.Warning is { } warning)
+                    {
+                        warnings.Add(warning);
+                    }
+
                     break;
                 case Kind.Target:
                     target = Target(text);
@@ -125,23 +133,59 @@ internal static partial class IndicatorTableReader
             Areas = area is null ? null : [area],
             Values = values.Count > 0 ? values : null,
             Comparators = comparators.Count > 0 ? comparators : null,
+            Warnings = warnings.Count > 0 ? warnings : null,
         };
     }
 
+    /// <summary>The period of each period column of a header (by column index), years inferred where the header leaves them out.</summary>
+    private static SortedDictionary<int, PeriodInference.Column> Periods(IReadOnlyList<string> header, DateOnly? reportDate)
+    {
+        var indexes = Enumerable.Range(1, Math.Max(0, header.Count - 1)).Where(i => KindOf(PlanText.OneLine(header[i])) == Kind.Period).ToList();
+        var columns = indexes.Select(i => (PlanText.OneLine(header[i]), (string?)Period(header[i]))).ToList();
+        var resolved = PeriodInference.Resolve(columns, reportDate);
+        var periods = new SortedDictionary<int, PeriodInference.Column>();
+        for (var k = 0; k < indexes.Count; k++)
+        {
+            periods[indexes[k]] = resolved[k];
+        }
+
+        return periods;
+    }
+
+    /// <summary>Whether a cell is a period ("Q2 18/19", "Apr", "2018-19").</summary>
+    public static bool IsPeriod(string text) => PlanText.OneLine(text).Length > 0 && KindOf(text) == Kind.Period;
+
     /// <summary>A comparator row ("SN Average | 54 | - | 53") under the same header, as comparators for the indicator above it.</summary>
-    public static List<ComparatorDoc> ComparatorRow(IReadOnlyList<string> header, IReadOnlyList<string> row)
+    public static List<ComparatorDoc> ComparatorRow(IReadOnlyList<string> header, IReadOnlyList<string> row, DateOnly? reportDate = null)
     {
         var name = PlanText.OneLine(row.Count > 0 ? row[0] : string.Empty);
         var comparators = new List<ComparatorDoc>();
+        var periods = Periods(header, reportDate);
         for (var i = 1; i < header.Count && i < row.Count; i++)
         {
-            if (KindOf(header[i]) == Kind.Period && LeadingNumber().Match(PlanText.OneLine(row[i])) is { Success: true } number)
+            if (periods.TryGetValue(i, out var period) && LeadingNumber().Match(PlanText.OneLine(row[i])) is { Success: true } number)
             {
-                comparators.Add(new ComparatorDoc { Name = name, Period = Period(header[i]), Value = Number(number.Groups["number"].Value) });
+                comparators.Add(new ComparatorDoc { Name = name, Period = period.Period ?? period.Written, Value = Number(number.Groups["number"].Value) });
             }
         }
 
         return comparators;
+    }
+
+    /// <summary>The words that introduce a table: the last sentence of the text before it when it ends with a colon ("Rate of s47:"), or a short line.</summary>
+    public static string? LeadIn(string text)
+    {
+        var line = PlanText.OneLine(text);
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        var cut = Math.Max(line.LastIndexOf(". ", StringComparison.Ordinal), Math.Max(line.LastIndexOf("? ", StringComparison.Ordinal), line.LastIndexOf("! ", StringComparison.Ordinal)));
+        var last = (cut >= 0 ? line[(cut + 2)..] : line).Trim();
+        var colon = last.EndsWith(':');
+        last = last.TrimEnd(':', ' ');
+        return last.Length > 0 && PlanText.WordCount(last) <= 12 && (colon || cut < 0) && !last.EndsWith('.') ? last : null;
     }
 
     private static Kind KindOf(string header)

@@ -42,6 +42,8 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
     private ActionTable? actions;
     private string? candidateHeading;
     private (WordRow Header, WordTable Table, int LastUnit)? indicators;
+    private IndicatorTableShape? indicatorTable;
+    private IndicatorDoc? lastTableIndicator;
     private int index;
 
     public List<AreaBuilder> Areas { get; } = [];
@@ -49,6 +51,9 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
     public List<string> Unplaced { get; } = [];
 
     public List<IndicatorDoc> Indicators { get; } = [];
+
+    /// <summary>The report's date, from which periods written without a year ("Q3", "Apr") are counted back.</summary>
+    public DateOnly? ReportDate { get; init; }
 
     /// <summary>Whether the document is marked "DRAFT".</summary>
     public bool SaysDraft { get; private set; }
@@ -257,7 +262,34 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
         if (IndicatorTableReader.IsHeader(unit.Row))
         {
             indicators = (unit.Row, unit.Table, index);
+            indicatorTable = null;
             return true;
+        }
+
+        var texts = unit.Row.Cells.Select(c => PlanText.OneLine(c.Text)).ToList();
+        var continues = indicators is { } current && ReferenceEquals(current.Table, unit.Table);
+        if (!continues && texts.Count > 2 && IndicatorTableReader.IsHeader(["", .. texts.Skip(1)]))
+        {
+            if (IndicatorTableReader.IsPeriod(texts[0]) && IndicatorTableReader.IsHeader(["", .. texts]))
+            {
+                // Only periods: no name column. The words before the table name it, or it is not read as indicators.
+                if (index > 0 && units[index - 1] is ParagraphUnit before && IndicatorTableReader.LeadIn(before.Paragraph.Text) is { } lead)
+                {
+                    indicators = (unit.Row, unit.Table, index);
+                    indicatorTable = new IndicatorTableShape(lead, Nameless: true);
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (!IndicatorTableReader.IsPeriod(texts[0]) && PlanText.WordCount(texts[0]) is >= 2 and <= 20)
+            {
+                // "Care Applications Rate per 10,000 | 2015-16 | ...": one measure, the council's row and its comparators.
+                indicators = (unit.Row, unit.Table, index);
+                indicatorTable = new IndicatorTableShape(texts[0], Nameless: false);
+                return true;
+            }
         }
 
         if (indicators is not { } table
@@ -268,9 +300,87 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
 
         indicators = table with { Table = unit.Table, LastUnit = index };
         var id = $"k{Indicators.Count + 1}";
-        if (IndicatorTableReader.ReadRow(table.Header, unit.Row, id, area?.Number) is { } indicator)
+        List<string> header = [.. table.Header.Cells.Select(c => c.Text)];
+        List<string> cells = [.. unit.Row.Cells.Select(c => c.Text)];
+        var name = PlanText.OneLine(cells.Count > 0 ? cells[0] : string.Empty);
+        if (indicatorTable is { Nameless: true } nameless)
+        {
+            header = ["", .. header];
+            cells = [nameless.Title, .. cells];
+            if (IndicatorTableReader.ReadRow(header, cells, id, area?.Number, ReportDate) is { } named)
+            {
+                var warning = $"The table has no name column; named from the text before it: '{nameless.Title}'";
+                Indicators.Add(named with { Warnings = [warning, .. named.Warnings ?? []] });
+                indicatorTable = null;
+            }
+
+            return true;
+        }
+
+        if (indicatorTable is { } titled)
+        {
+            header = ["", .. header.Skip(1)];
+            if (IndicatorTableReader.IsComparator(name))
+            {
+                var found = IndicatorTableReader.ComparatorRow(header, cells, ReportDate);
+                if (titled.Council is { } council && found.Count > 0)
+                {
+                    var at = Indicators.IndexOf(council);
+                    Indicators[at] = council with { Comparators = [.. council.Comparators ?? [], .. found] };
+                    indicatorTable = titled with { Council = Indicators[at] };
+                }
+                else if (found.Count > 0)
+                {
+                    indicatorTable = titled with { Pending = [.. titled.Pending, .. found] };
+                }
+                else
+                {
+                    Unplaced.Add(string.Join(" | ", unit.Row.FilledCells.Select(c => PlanText.OneLine(c.Text))));
+                }
+
+                return true;
+            }
+
+            if (IndicatorTableReader.ReadRow(header, cells, id, area?.Number, ReportDate) is { } figures)
+            {
+                var first = titled.Council is null;
+                figures = figures with
+                {
+                    Name = first ? titled.Title : $"{titled.Title}: {name}",
+                    Description = string.Join('\n', new[] { $"Figures for {name}", figures.Description }.OfType<string>()),
+                    Comparators = first && titled.Pending.Count > 0 ? [.. figures.Comparators ?? [], .. titled.Pending] : figures.Comparators,
+                };
+                Indicators.Add(figures);
+                if (first)
+                {
+                    indicatorTable = titled with { Council = figures, Pending = [] };
+                }
+            }
+
+            return true;
+        }
+
+        if (IndicatorTableReader.IsComparator(name) && Indicators.Count > 0 && table.LastUnit < index && ReferenceEquals(lastTableIndicator, Indicators[^1]))
+        {
+            // "SN Average | 54 | 53": comparators of the indicator above.
+            var found = IndicatorTableReader.ComparatorRow(header, cells, ReportDate);
+            if (found.Count > 0)
+            {
+                Indicators[^1] = Indicators[^1] with { Comparators = [.. Indicators[^1].Comparators ?? [], .. found] };
+                lastTableIndicator = Indicators[^1];
+            }
+            else
+            {
+                Unplaced.Add(string.Join(" | ", unit.Row.FilledCells.Select(c => PlanText.OneLine(c.Text))));
+            }
+
+            return true;
+        }
+
+        if (IndicatorTableReader.ReadRow(header, cells, id, area?.Number, ReportDate) is { } indicator)
         {
             Indicators.Add(indicator);
+            lastTableIndicator = indicator;
         }
         else if (!unit.Row.FilledCells.All(c => PlanText.IsOnlyPunctuation(c.Text)))
         {
@@ -278,6 +388,14 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
         }
 
         return true;
+    }
+
+    /// <summary>An indicator table without a name column: periods only (named from the words before it) or a measure's table.</summary>
+    private sealed record IndicatorTableShape(string Title, bool Nameless)
+    {
+        public IndicatorDoc? Council { get; init; }
+
+        public List<ComparatorDoc> Pending { get; init; } = [];
     }
 
     private void ReadOtherRow(WordRow row)

@@ -40,7 +40,15 @@ internal sealed partial class WordPlanAssembler(WordDocument document, string fi
 
         var introduction = units.Take(introductionEnd).OfType<ParagraphUnit>().Select(p => p.Paragraph.Text).ToList();
         var context = new PlanContext(people, legends, new DueDateReaderOptions { BareQuartersAreFinancial = introduction.Exists(FinancialQuarters().IsMatch) });
-        var body = new PlanBodyReader([.. units.Where(u => !consumed.Contains(u))], themes, recommendations.Recommendations);
+        var body = new PlanBodyReader([.. units.Where(u => !consumed.Contains(u))], themes, recommendations.Recommendations)
+        {
+            ReportDate = ReportDates.Find(units.Take(60).Select(u => u switch
+            {
+                ParagraphUnit p => p.Paragraph.Text,
+                RowUnit r => string.Join(' ', r.Row.Cells.Select(c => c.Text)),
+                _ => string.Empty,
+            })),
+        };
         body.Read();
         var areas = LinkRecommendations(body);
         if (people.All.Count == 0)
