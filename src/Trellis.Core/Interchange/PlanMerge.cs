@@ -479,11 +479,13 @@ internal sealed class PlanMerge
 
     /// <summary>
     /// The rule: the file changed it and Trellis did not → take the file's; Trellis changed it and the file did not →
-    /// keep Trellis's; both changed it, or there is no last import to tell who changed what → a conflict.
+    /// keep Trellis's; both changed it, or there is no last import to tell who changed what → a conflict. Without a
+    /// last import, a field the file leaves blank says nothing (a board report of indicator tables has no inspection
+    /// dates), so Trellis's value stands without a question.
     /// </summary>
     private void Compare(string key, string place, string field, bool hasBase, string? baseline, string? trellis, string? file, Area? area, PlanAction? action, Action<Applier> apply)
     {
-        if (Same(trellis, file) || (hasBase && Same(file, baseline)))
+        if (Same(trellis, file) || (hasBase && Same(file, baseline)) || (!hasBase && Collapse(file) is null or ""))
         {
             return;
         }

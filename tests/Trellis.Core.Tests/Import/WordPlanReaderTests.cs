@@ -447,6 +447,34 @@ public class WordPlanReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Read_ReportOfIndicatorTablesOnly_IsADocumentOfIndicators_WithoutProblems()
+    {
+        // A board's performance report: numbered paragraphs, an indicator table, no areas and no council named.
+        var result = ReadResult(
+            P("Safeguarding report", "Title"),
+            P("1. Purpose of the report", "Heading2"),
+            P("1.1 This report summarises safeguarding activity in the last six months."),
+            T(Row("Indicator", "Jan 19", "Feb 19", "Mar 19", "Target"), Row("Contacts decided within 24 hours", "81%", "84%", "88%", "90%")));
+
+        Assert.Empty(result.Problems);
+        Assert.Empty(result.Document!.Areas);
+        var indicator = Assert.Single(result.Document.Indicators!);
+        Assert.Equal("Contacts decided within 24 hours", indicator.Name);
+        Assert.Equal(3, indicator.Values!.Count);
+        Assert.True(PlanReadResult.From("test.docx", result.Document).Succeeded);
+    }
+
+    [SharedDataFact]
+    public void Read_BoardReport_ReadsAsItsIndicatorTables()
+    {
+        using var stream = File.OpenRead(SharedData.Path("samples", "001_6c59dbafa3b02c79.docx"));
+        var result = WordPlanReader.Read(stream, "001.docx");
+
+        Assert.Empty(result.Problems);
+        Assert.Contains(result.Document!.Indicators!, i => i.Name.StartsWith("Decision made on Contacts in 24 hours", StringComparison.Ordinal) && i.Target?.Text == "90%");
+    }
+
+    [Fact]
     public void Read_OneTableForSeveralAreas_StartsAnAreaAtEachHeadingRow()
     {
         var table = T(

@@ -342,6 +342,33 @@ public class PlanUpdaterTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task PlanNeverImported_BlanksInTheFile_AreNotQuestions(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var organisationId = await PlanRoundTripTests.CreateOrganisationAsync(database, "Riverside Borough Council");
+        int planId;
+        await using (var db = database.CreateContext())
+        {
+            var plans = new PlanService(db);
+            var plan = await plans.CreatePlanAsync(organisationId, new PlanInput("Improvement plan 2026", PlanStatus.Draft, MonitoringCadence.Quarterly, null, null, false, []));
+            var area = await plans.CreateAreaAsync(organisationId, plan.Id, new AreaInput("1", "Strengthen the front door", null, null, null, null, null, [], [], [], [], [], null));
+            await plans.CreateActionAsync(organisationId, area!.Id, new ActionInput("1.1", "Review the duty team", "April 2027", null, null, null, null));
+            planId = plan.Id;
+        }
+
+        // A file that names the area and action but says nothing of the due date: Trellis's date is not put in question.
+        var file = Version1();
+        file.Areas.RemoveAt(1);
+        file.Areas[0] = file.Areas[0] with { Leads = null, Monitoring = null, Actions = [new ActionDoc { Ref = "1.1", Text = "Review the duty team" }] };
+        var preview = await PreviewAsync(database, organisationId, planId, file);
+
+        Assert.False(preview.HasBaseline);
+        Assert.DoesNotContain(preview.Conflicts, c => c.Field == "Due date");
+        Assert.DoesNotContain(preview.Changes, c => c.Field == "Due date");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task ApplyingTheSameFileTwice_ChangesNothingTheSecondTime(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -56,8 +56,11 @@ internal sealed partial class WordPlanAssembler(WordDocument document, string fi
             KeyLeadsReader.Harvest(areas.SelectMany(a => a.Leads.Concat(a.SeniorLeads).Concat(a.Actions.Select(x => x.TextOf(ActionColumn.Owners)))), people);
         }
 
-        var organisation = inspection?.Organisation ?? FindCouncil();
-        if (areas.Count == 0)
+        // A report that carries indicator tables but no areas (a board's performance report) still imports: as a
+        // plan's indicators, or into an existing plan's. Its council then need not be named in the document.
+        var indicatorsOnly = areas.Count == 0 && body.Indicators.Count > 0;
+        var organisation = inspection?.Organisation ?? FindCouncil(required: !indicatorsOnly);
+        if (areas.Count == 0 && !indicatorsOnly)
         {
             problems.Add($"No areas of improvement were found in '{fileName}': no numbered area headings with leads or actions tables, and no list of recommendations");
         }
@@ -411,10 +414,10 @@ internal sealed partial class WordPlanAssembler(WordDocument document, string fi
         return bodies;
     }
 
-    private string? FindCouncil()
+    private string? FindCouncil(bool required)
     {
         var name = units.OfType<ParagraphUnit>().Select(u => IntroductionReader.NamedCouncil(u.Paragraph.Text)).FirstOrDefault(n => n is not null);
-        if (name is null)
+        if (name is null && required)
         {
             problems.Add($"The council's name was not found in '{fileName}' (the introduction usually says \"The ... was inspected\"); enter it before importing");
         }
