@@ -153,7 +153,8 @@ internal sealed class AreaBuilder(string number, string title, string? theme)
     private static List<OwnerDoc> Owners(List<string> texts, string? listed, PlanContext context, List<string> warnings, string what)
     {
         var ownWarnings = new List<string>();
-        var own = texts.Count > 0 ? context.People.Owners(string.Join('\n', texts), ownWarnings) : [];
+        // Each cell on its own (a lead column and an initials column are two owners, not one glued text), de-duplicated.
+        var own = texts.SelectMany(t => context.People.Owners(t, ownWarnings)).Distinct().ToList();
         var listWarnings = new List<string>();
         var fromList = listed is null ? [] : context.People.Owners(listed, listWarnings);
         var useList = fromList.Count > own.Count && own.TrueForAll(fromList.Contains);
