@@ -63,6 +63,30 @@ public class OwnerColumnTests
     }
 
     [Fact]
+    public async Task MergedAreaAndLeadCells_LeadLeftOfTheActionAndByWhomRightOfIt_LeadIsTheAreaLead()
+    {
+        // Excel layout with the area's cells merged down its action rows: the merged copies count as blank.
+        var file = Xlsx.Build(new XSheet("Plan",
+        [
+            ["No", "Area for improvement", "Lead", "Action", "By whom", "Target date"],
+            ["1", "Early help", "Sam Kaur", "Open the hub", "SK", "April 2026"],
+            [null, null, null, "Train hub staff", "Hub manager", "May 2026"],
+            ["2", "Front door", "Jo Stirling", "Review thresholds", "JS", "July 2026"],
+            [null, null, null, "Audit referrals", "JS", "August 2026"],
+        ], Merges: ["A2:A3", "B2:B3", "C2:C3", "A4:A5", "B4:B5", "C4:C5"]));
+
+        var analysis = await SpreadsheetPlanReaderTests.AnalyseAsync(file);
+        Assert.Equal(ColumnRole.AreaLead, analysis.Proposed!.RoleOf(2));
+        Assert.Equal(ColumnRole.Owner, analysis.Proposed.RoleOf(4));
+
+        var document = await SpreadsheetPlanReaderTests.ReadAsync(file);
+        Assert.Equal(["p1"], document.Areas[0].Leads!.Select(l => l.Person));
+        Assert.Equal(["p2"], document.Areas[1].Leads!.Select(l => l.Person));
+        Assert.Equal("p1", document.Areas[0].Actions![0].Owners!.Single().Person);
+        Assert.Equal("Hub manager", document.Areas[0].Actions![1].Owners!.Single().Text);
+    }
+
+    [Fact]
     public async Task LeadOfficerOnEveryActionRow_OneRowPerAction_StaysTheOwner()
     {
         var file = Xlsx.Build(new XSheet("Plan",
@@ -194,6 +218,19 @@ public class OwnerColumnTests
         var action = (await ReadCsvAsync(csv, mapping)).Areas.Single().Actions!.Single();
 
         Assert.Equal("Head of Safeguarding and Quality Assurance", Assert.Single(action.Owners!).Text);
+    }
+
+    [Fact]
+    public async Task TwoAreaLeadColumns_GiveTwoLeads_NotOneGluedLead()
+    {
+        const string csv = """
+            Area for improvement,Area lead,Strategic lead,Action,By when
+            Early help,Head of Early Help,SK,Open the hub,April 2026
+            """;
+
+        var area = (await ReadCsvAsync(csv)).Areas.Single();
+
+        Assert.Equal(["Head of Early Help", "SK"], area.Leads!.Select(l => l.Text));
     }
 
     // Rule 3: initials read through the full names in the file.
