@@ -64,6 +64,9 @@ public static class OwnerReader
         return readings;
     }
 
+    /// <summary>"Joy Howick", "Ann de Souza": two to four capitalised words, none of them a word of a role or team.</summary>
+    public static bool LooksLikePersonalName(string phrase) => CellReader.LooksLikePersonalName(phrase);
+
     private static string? Warning(string text, Piece piece) => piece switch
     {
         { SpelledAs: { } known } => $"'{text}' is read as {known}, as the key leads table spells it",
@@ -349,7 +352,7 @@ public static class OwnerReader
         }
 
         /// <summary>"Joy Howick", "Ann de Souza": two to four capitalised words, none of them a role word.</summary>
-        private static bool LooksLikePersonalName(string phrase)
+        internal static bool LooksLikePersonalName(string phrase)
         {
             var words = Normalise(phrase).Split(' ');
             if (words.Length is < 2 or > 4)

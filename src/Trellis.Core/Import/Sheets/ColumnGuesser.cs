@@ -135,7 +135,12 @@ internal static partial class ColumnGuesser
     /// beside the title, dotted refs for actions), a "Priority" of High/Low ignored, a "Status" of RAG words read as RAG,
     /// unnamed columns of RAG words or dates, and several due columns beside one action column read as milestones.
     /// </summary>
-    public static ColumnMapping Propose(IReadOnlyList<SheetColumn> columns, Dictionary<int, (ColumnRole Role, int Rank)> header)
+    /// <param name="columns">The table's columns, with their headers and first values.</param>
+    /// <param name="header">The roles the header's words propose, ranked.</param>
+    /// <param name="filledRows">Per column, the data rows (by number) where it has its own text; lets an owner column that follows the
+    /// area columns be told from one that follows the actions. Null when the rows are not known.</param>
+    public static ColumnMapping Propose(IReadOnlyList<SheetColumn> columns, Dictionary<int, (ColumnRole Role, int Rank)> header,
+        IReadOnlyDictionary<int, HashSet<int>>? filledRows = null)
     {
         var roles = columns.ToDictionary(c => c.Index, c => header.TryGetValue(c.Index, out var h) ? h.Role : ColumnRole.Ignore);
         var byIndex = columns.ToDictionary(c => c.Index);
@@ -198,8 +203,70 @@ internal static partial class ColumnGuesser
             }
         }
 
+        AreaLevelOwners(roles, byIndex, filledRows);
         return new ColumnMapping(roles.Where(r => r.Value != ColumnRole.Ignore).ToDictionary(r => r.Key, r => r.Value));
     }
+
+    /// <summary>
+    /// An owner column that belongs to the area rather than its actions is the area's lead: one filled only on the rows
+    /// that start an area and blank on the rows that go on with its actions, as the area's title is (when its heading
+    /// says "lead", or another owner column holds the actions' owners); or one left of the action text while another
+    /// owner column is right of it. A sheet of one row per action keeps its only owner column as the owner.
+    /// </summary>
+    private static void AreaLevelOwners(Dictionary<int, ColumnRole> roles, Dictionary<int, SheetColumn> byIndex, IReadOnlyDictionary<int, HashSet<int>>? filledRows)
+    {
+        var owners = roles.Where(r => r.Value == ColumnRole.Owner).Select(r => r.Key).Order().ToList();
+        var texts = roles.Where(r => r.Value == ColumnRole.ActionText).Select(r => r.Key).Order().ToList();
+        var areaColumns = roles.Where(r => r.Value is ColumnRole.AreaTitle or ColumnRole.AreaNumber or ColumnRole.Recommendation).Select(r => r.Key).ToList();
+        if (owners.Count == 0 || texts.Count == 0 || areaColumns.Count == 0)
+        {
+            return;
+        }
+
+        var firstText = texts[0];
+        var lastText = texts[^1];
+        var areaLeads = new List<int>();
+        foreach (var owner in owners)
+        {
+            var others = owners.Where(o => o != owner).ToList();
+            var ownerRightOfText = others.Exists(o => o > lastText);
+            if (owner < firstText && ownerRightOfText)
+            {
+                areaLeads.Add(owner);
+                continue;
+            }
+
+            if (filledRows is null || !(others.Count > 0 || LeansAreaLevel(byIndex[owner].Header)))
+            {
+                continue;
+            }
+
+            var areaRows = areaColumns.SelectMany(c => filledRows.GetValueOrDefault(c) ?? []).ToHashSet();
+            var actionRows = texts.SelectMany(c => filledRows.GetValueOrDefault(c) ?? []).ToHashSet();
+            var continuing = actionRows.Where(r => !areaRows.Contains(r)).ToList();
+            var filled = filledRows.GetValueOrDefault(owner) ?? [];
+            // Filled where areas start (most of them), blank on every row that only goes on with an area's actions.
+            if (continuing.Count > 0 && filled.Count > 0 && filled.IsSubsetOf(areaRows) && filled.Count * 2 >= areaRows.Count)
+            {
+                areaLeads.Add(owner);
+            }
+        }
+
+        // At least one owner column stays with the actions unless every one of them is plainly the area's.
+        if (areaLeads.Count == owners.Count && owners.Count > 1)
+        {
+            areaLeads.Remove(owners[^1]);
+        }
+
+        foreach (var lead in areaLeads)
+        {
+            roles[lead] = ColumnRole.AreaLead;
+        }
+    }
+
+    /// <summary>"Lead", "Lead officer", "Strategic lead", "DLT lead": headings that name a lead rather than who does each action.</summary>
+    private static bool LeansAreaLevel(string header) =>
+        PlanText.Key(header).Split(' ').Any(w => w is "lead" or "leads");
 
     private static Dictionary<string, ColumnRole> Build(params (ColumnRole Role, string[] Words)[] groups)
     {

@@ -251,6 +251,11 @@ internal sealed partial class SheetPlanAssembler
                     foreach (var column in columns.Where(c => !row.IsMergedCopy(c)))
                     {
                         var action = lastActions[^1];
+                        if (role == ColumnRole.Owner && action.OwnerCells.Count > 0)
+                        {
+                            action.OwnerCells.Add((TextOf(row, column, role), grid.Place(column, row.Number)));
+                        }
+
                         action.Add(ToActionColumn(role), TextOf(row, column, role));
                         action.Places.TryAdd(ToActionColumn(role), grid.Place(column, row.Number));
                     }
@@ -290,6 +295,13 @@ internal sealed partial class SheetPlanAssembler
                 };
                 foreach (var role in ActionRoles.Where(r => r != ColumnRole.ActionRef))
                 {
+                    var several = Filled(row, role, s, textColumns.Count);
+                    if (several.Count > 1 && role is ColumnRole.Owner or ColumnRole.Due or ColumnRole.Status or ColumnRole.Rag)
+                    {
+                        AddSeveral(action, row, role, several);
+                        continue;
+                    }
+
                     var (text, place) = Part(row, role, s, textColumns.Count, i, items.Count);
                     if (text.Length > 0)
                     {
@@ -301,6 +313,49 @@ internal sealed partial class SheetPlanAssembler
                 area.Actions.Add(action);
                 lastActions.Add(action);
             }
+        }
+    }
+
+    /// <summary>The columns of a role with text on the row for the <paramref name="slot"/>-th action column (its own when paired).</summary>
+    private List<int> Filled(SheetRow row, ColumnRole role, int slot, int slotCount)
+    {
+        var columns = mapping.ColumnsWith(role).ToList();
+        var paired = columns.Count == slotCount && slotCount > 1 && role is not (ColumnRole.Milestones or ColumnRole.Comments);
+        return [.. (paired ? [columns[slot]] : columns).Where(c => TextOf(row, c, role).Length > 0)];
+    }
+
+    /// <summary>
+    /// Several filled columns of a role that holds one thing: each owner column is read on its own (owners de-duplicated);
+    /// the first due date, status or RAG is the action's and the others are kept, as milestones (dates) or in the
+    /// comments, with a warning; nothing is glued into one value or lost.
+    /// </summary>
+    private void AddSeveral(ActionBuilder action, SheetRow row, ColumnRole role, List<int> columns)
+    {
+        var first = columns[0];
+        var column = ToActionColumn(role);
+        action.Places[column] = grid.Place(first, row.Number);
+        if (role == ColumnRole.Owner)
+        {
+            foreach (var c in columns)
+            {
+                action.OwnerCells.Add((TextOf(row, c, role), grid.Place(c, row.Number)));
+                action.Add(column, TextOf(row, c, role));
+            }
+
+            return;
+        }
+
+        action.Add(column, TextOf(row, first, role));
+        foreach (var c in columns.Skip(1))
+        {
+            var header = PlanText.OneLine(Header(c));
+            var text = $"{(header.Length > 0 ? header : CellNames.Letter(c))}: {TextOf(row, c, role)}";
+            var kept = role == ColumnRole.Due ? ActionColumn.Milestones : ActionColumn.Comments;
+            action.Add(kept, text);
+            action.Places.TryAdd(kept, grid.Place(c, row.Number));
+            var what = role switch { ColumnRole.Due => "due date", ColumnRole.Status => "status", _ => "RAG rating" };
+            action.Warnings.Add($"The row has more than one {what}; {grid.Place(first, row.Number)} is used and {grid.Place(c, row.Number)} is kept in the "
+                + (role == ColumnRole.Due ? "milestones" : "comments"));
         }
     }
 

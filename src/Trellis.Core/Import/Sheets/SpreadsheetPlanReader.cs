@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Trellis.Core.Dates;
 using Trellis.Core.Import.Word;
 using Trellis.Core.Interchange;
+using Trellis.Core.Owners;
 
 namespace Trellis.Core.Import.Sheets;
 
@@ -46,6 +47,7 @@ public static partial class SpreadsheetPlanReader
         var chosen = mapping ?? analysis.Proposed;
         var themes = new Themes();
         var areas = new List<AreaBuilder>();
+        (SheetGrid Grid, List<SheetRow> Rows)? planRows = null;
         var people = new DocumentPeople();
         foreach (var grid in grids.Where(g => !g.Hidden))
         {
@@ -97,7 +99,9 @@ public static partial class SpreadsheetPlanReader
             if (isPlan)
             {
                 var assembler = new SheetPlanAssembler(grid, plan.Layout!, chosen!, themes, unplaced);
-                areas = assembler.Read(grid.Rows.Where(r => r.Number > plan.Layout!.HeaderRow && !taken.Contains((grid.Name, r.Number))));
+                var dataRows = grid.Rows.Where(r => r.Number > plan.Layout!.HeaderRow && !taken.Contains((grid.Name, r.Number))).ToList();
+                areas = assembler.Read(dataRows);
+                planRows = (grid, dataRows);
             }
         }
 
@@ -110,6 +114,10 @@ public static partial class SpreadsheetPlanReader
         if (people.All.Count == 0)
         {
             KeyLeadsReader.Harvest(areas.SelectMany(a => a.Leads.Concat(a.SeniorLeads).Concat(a.Actions.Select(x => x.TextOf(ActionColumn.Owners)))), people);
+            if (planRows is var (planGrid, rows))
+            {
+                NamedLeads(planGrid, rows, chosen!, people);
+            }
         }
 
         var context = new PlanContext(people, new RagLegends(), new DueDateReaderOptions());
@@ -126,6 +134,35 @@ public static partial class SpreadsheetPlanReader
         return PlanReadResult.From(name, document);
     }
 
+    /// <summary>
+    /// For a sheet with no key-leads table: one person per distinct full name written in its lead and owner columns
+    /// ("Jane Smith"), with initials made from the name, so that "JS" elsewhere in the file can be read as her (with a
+    /// warning; initials shared by two people stay unresolved).
+    /// </summary>
+    private static void NamedLeads(SheetGrid grid, List<SheetRow> rows, ColumnMapping mapping, DocumentPeople people)
+    {
+        var columns = mapping.Roles.Where(r => r.Value is ColumnRole.AreaLead or ColumnRole.SeniorLead or ColumnRole.Owner).Select(r => r.Key).Order().ToList();
+        foreach (var row in rows)
+        {
+            foreach (var column in columns)
+            {
+                foreach (var reading in OwnerReader.Read(PlanText.Tidy(row.OwnText(column)), people.Known))
+                {
+                    var name = string.Join(' ', reading.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                    if (!reading.IsResolved && OwnerReader.LooksLikePersonalName(name)
+                        && !people.All.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        people.AddNamed(name, InitialsOf(name), grid.Place(column, row.Number));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>"Jane Smith" is JS, "Ann de Souza" AS, "Mary-Jane Lee" ML: the first letter of each capitalised word.</summary>
+    private static string InitialsOf(string name) =>
+        string.Concat(name.Split(' ').Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => char.ToUpperInvariant(w[0])));
+
     private static async Task<List<SheetGrid>> LoadAsync(Stream stream, string name, CancellationToken ct)
     {
         if (string.Equals(Path.GetExtension(name), ".csv", StringComparison.OrdinalIgnoreCase))
@@ -137,7 +174,7 @@ public static partial class SpreadsheetPlanReader
         return XlsxSheetReader.Read(buffer, name);
     }
 
-    private sealed record Table(SheetLayout Layout, int HeaderTop, Dictionary<int, (ColumnRole Role, int Rank)> Roles);
+    private sealed record Table(SheetLayout Layout, int HeaderTop, Dictionary<int, (ColumnRole Role, int Rank)> Roles, SheetGrid Grid);
 
     private static (SheetAnalysis Analysis, Dictionary<string, (SheetLayout? Layout, int HeaderTop)> Tables, List<IndicatorDoc> Indicators,
         HashSet<(string, int)> Taken, List<string> Unplaced) Analyse(List<SheetGrid> grids, string name)
@@ -176,7 +213,7 @@ public static partial class SpreadsheetPlanReader
             Source = name,
             Sheets = [.. tables.Select(t => t.Layout)],
             PlanSheet = best?.Layout,
-            Proposed = best is null ? null : ColumnGuesser.Propose(best.Layout.Columns, best.Roles),
+            Proposed = best is null ? null : ColumnGuesser.Propose(best.Layout.Columns, best.Roles, FilledRows(best, taken)),
             Problems = problems,
         };
         return (analysis, tables.ToDictionary(t => t.Layout.Sheet, t => ((SheetLayout?)t.Layout, t.HeaderTop)), indicators, taken, unplaced);
@@ -209,11 +246,29 @@ public static partial class SpreadsheetPlanReader
 
             if (found is { } f && (best is null || f.Roles.Count > best.Roles.Count))
             {
-                best = new Table(Layout(grid, f.Bottom.Number, f.Headers, taken), f.Top, f.Roles);
+                best = new Table(Layout(grid, f.Bottom.Number, f.Headers, taken), f.Top, f.Roles, grid);
             }
         }
 
         return best;
+    }
+
+    /// <summary>Per column of the table, the data rows where it has its own text (a merged cell's copies below its first row are blank).</summary>
+    private static Dictionary<int, HashSet<int>> FilledRows(Table table, HashSet<(string, int)> taken)
+    {
+        var filled = new Dictionary<int, HashSet<int>>();
+        foreach (var row in table.Grid.Rows.Where(r => r.Number > table.Layout.HeaderRow && !taken.Contains((table.Grid.Name, r.Number))))
+        {
+            foreach (var column in table.Layout.Columns)
+            {
+                if (PlanText.OneLine(row.OwnText(column.Index)).Length > 0)
+                {
+                    (filled.TryGetValue(column.Index, out var rows) ? rows : filled[column.Index] = []).Add(row.Number);
+                }
+            }
+        }
+
+        return filled;
     }
 
     /// <summary>A column of a two-row header: the words that name a role ("Action" over "No" is an action number) and the header as shown.</summary>

@@ -24,6 +24,19 @@ internal sealed class DocumentPeople
             Warnings = warnings is { Count: > 0 } ? warnings : null,
         });
 
+    /// <summary>Ids (1-based) of people whose initials were made from their names, not written in the document.</summary>
+    private readonly HashSet<int> madeInitials = [];
+
+    /// <summary>
+    /// A person named in full in a lead or owner cell of a plan with no key-leads table; their initials are made from the
+    /// name, and initials resolved through them say so (<see cref="Owners"/>).
+    /// </summary>
+    public void AddNamed(string name, string initials, string place)
+    {
+        Add(initials, name, null, [$"The plan has no key-leads table; named in a lead or owner cell ({place}); initials {initials} made from the name"]);
+        madeInitials.Add(people.Count);
+    }
+
     /// <summary>Reads a cell of owners ("SK/JS", "Paul King") into owners; doubts are added to <paramref name="warnings"/>.</summary>
     public List<OwnerDoc> Owners(string? text, List<string> warnings)
     {
@@ -31,13 +44,35 @@ internal sealed class DocumentPeople
         foreach (var reading in OwnerReader.Read(PlanText.Tidy(text), Known))
         {
             owners.Add(reading.PersonId is { } id ? new OwnerDoc { Person = $"p{id}" } : new OwnerDoc { Text = reading.Text });
-            if (reading.Warning is { } warning)
+            if ((MadeInitialsWarning(reading) ?? reading.Warning) is { } warning)
             {
                 warnings.Add(warning);
             }
         }
 
         return owners;
+    }
+
+    /// <summary>
+    /// Initials that matched initials made from a name are never taken silently: one match says whom it was read as;
+    /// several leave the owner unresolved and name them all.
+    /// </summary>
+    private string? MadeInitialsWarning(OwnerReading reading)
+    {
+        if (madeInitials.Count == 0 || !KeyLeadsReader.IsInitials(reading.Text.Trim()))
+        {
+            return null;
+        }
+
+        var same = madeInitials.Where(i => string.Equals(people[i - 1].Initials, reading.Text.Trim(), StringComparison.OrdinalIgnoreCase)).Order().ToList();
+        if (reading.PersonId is { } id && same.Contains(id) && same.Count == 1)
+        {
+            return $"'{reading.Text}' read as {people[id - 1].Name}, the only lead in the file with those initials";
+        }
+
+        return reading.PersonId is null && same.Count > 1
+            ? $"'{reading.Text}' could be {string.Join(" or ", same.Select(i => people[i - 1].Name))}, leads in the file with those initials; left unresolved"
+            : null;
     }
 }
 

@@ -153,7 +153,8 @@ internal sealed class AreaBuilder(string number, string title, string? theme)
     private static List<OwnerDoc> Owners(List<string> texts, string? listed, PlanContext context, List<string> warnings, string what)
     {
         var ownWarnings = new List<string>();
-        var own = texts.Count > 0 ? context.People.Owners(string.Join('\n', texts), ownWarnings) : [];
+        // Each cell on its own (a lead column and an initials column are two owners, not one glued text), de-duplicated.
+        var own = texts.SelectMany(t => context.People.Owners(t, ownWarnings)).Distinct().ToList();
         var listWarnings = new List<string>();
         var fromList = listed is null ? [] : context.People.Owners(listed, listWarnings);
         var useList = fromList.Count > own.Count && own.TrueForAll(fromList.Contains);
@@ -211,6 +212,12 @@ internal sealed class ActionBuilder
     /// <summary>Where each cell came from ("Plan!F12"), when the source has cell names; doubts about a cell then name it.</summary>
     public Dictionary<ActionColumn, string> Places { get; } = [];
 
+    /// <summary>
+    /// The owner cells one by one with their places, when the owners come from several columns: each is read on its own
+    /// (never glued into one owner) and the owners are de-duplicated. Empty when the owners are one cell's text.
+    /// </summary>
+    public List<(string Text, string? Place)> OwnerCells { get; } = [];
+
     /// <summary>The text of one of the action's cells; a row that continues the action adds lines to it.</summary>
     public void Add(ActionColumn column, string text, bool joinLine = false)
     {
@@ -256,9 +263,22 @@ internal sealed class ActionBuilder
         var statusText = TextOf(ActionColumn.Status);
         var statusSaysMore = status is not null && PlanText.WordCount(statusText) > 2;
         var comments = Comments(status is null && statusRag is null ? statusText : null, statusSaysMore ? statusText : null, warnings);
-        var ownerWarnings = new List<string>();
-        var owners = context.People.Owners(TextOf(ActionColumn.Owners), ownerWarnings);
-        warnings.AddRange(Placed(ActionColumn.Owners, ownerWarnings));
+        var owners = new List<OwnerDoc>();
+        foreach (var (ownerText, place) in OwnerCells.Count > 0 ? OwnerCells : [(TextOf(ActionColumn.Owners), Places.GetValueOrDefault(ActionColumn.Owners))])
+        {
+            var ownerWarnings = new List<string>();
+            foreach (var owner in context.People.Owners(ownerText, ownerWarnings))
+            {
+                if (!owners.Exists(o => (o.Person is not null && o.Person == owner.Person)
+                    || (o.Text is not null && owner.Text is not null && string.Equals(PlanText.Key(o.Text), PlanText.Key(owner.Text), StringComparison.Ordinal))))
+                {
+                    owners.Add(owner);
+                }
+            }
+
+            warnings.AddRange(place is null ? ownerWarnings : ownerWarnings.Select(w => $"{w} ({place})"));
+        }
+
         return new ActionDoc
         {
             Ref = reference,

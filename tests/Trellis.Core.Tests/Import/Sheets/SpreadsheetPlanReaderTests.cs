@@ -35,7 +35,9 @@ public class SpreadsheetPlanReaderTests
         Assert.Equal(["1", "2", "3"], first.Actions!.Select(a => a.Ref));
         Assert.Equal(["Audit assessments monthly", "Train team managers", "Report to the board"], first.Actions!.Select(a => a.Text));
         Assert.Equal([new DateOnly(2016, 3, 31), new DateOnly(2016, 6, 30), new DateOnly(2016, 9, 30)], first.Actions!.Select(a => a.Due!.Date!.Value));
-        Assert.All(first.Actions!, a => Assert.Equal("Jo Stirling", a.Owners!.Single().Text));
+        // With no key-leads table, the full names in the lead column are the document's people.
+        var jo = Assert.Single(document.People!, p => p.Name == "Jo Stirling");
+        Assert.All(first.Actions!, a => Assert.Equal(jo.Id, a.Owners!.Single().Person));
 
         // Lettered items; one date for both actions is given to each.
         var second = document.Areas[1];
