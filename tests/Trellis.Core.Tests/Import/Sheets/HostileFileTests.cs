@@ -177,6 +177,27 @@ public class HostileFileTests
     }
 
     [Fact]
+    public async Task Docx_TenMegabyteCell_IsAProblemNamingTheAction_NotAnException()
+    {
+        // Word has no cell limit of its own; the action is read, and the plan's own limit on an action's text speaks.
+        var random = new Random(11);
+        var text = new string([.. Enumerable.Range(0, 10 * 1024 * 1024).Select(_ => (char)('a' + random.Next(26)))]);
+        var file = Docx.Build(
+            Docx.P("Improvement plan", "Title"),
+            Docx.P("Ofsted inspected Riverside Borough Council's children's services in March 2019."),
+            Docx.P("1. Strengthen the front door", bold: true),
+            Docx.T(Docx.Row("Lead:", "JA")),
+            Docx.T(Docx.Row("Ref", "Actions", "By when", "By whom"), Docx.Row("1.1", text, "June 2019", "JA"))).ToArray();
+
+        var result = await new DocxPlanFileReader().ReadAsync(new MemoryStream(file), "cell.docx", CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Null(result.Document);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("$.areas[0].actions[0].text", problem.Path);
+    }
+
+    [Fact]
     public async Task Csv_TenMegabyteCell_IsRefusedWhileReading_NamingRowAndColumn()
     {
         var source = new LazyCsvStream(1, _ => "Area,Action\nFront door,\"", _ => new string('x', 10 * 1024 * 1024) + "\"\n");
