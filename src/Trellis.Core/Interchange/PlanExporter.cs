@@ -19,19 +19,7 @@ public sealed class PlanExporter(TrellisDbContext db)
     /// <summary>The plan as a document, or null when the organisation has no plan with that id.</summary>
     public async Task<PlanDocument?> ExportAsync(int organisationId, int planId, CancellationToken cancellationToken = default)
     {
-        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Organisation)
-            .Include(p => p.Inspection!).ThenInclude(i => i.Judgements)
-            .Include(p => p.RagRatings)
-            .Include(p => p.KeyLeads).ThenInclude(k => k.Person)
-            .Include(p => p.Themes)
-            .Include(p => p.Areas).ThenInclude(a => a.Theme)
-            .Include(p => p.Areas).ThenInclude(a => a.Leads).ThenInclude(l => l.Person)
-            .Include(p => p.Areas).ThenInclude(a => a.Actions).ThenInclude(x => x.Owners).ThenInclude(o => o.Person)
-            .Include(p => p.Areas).ThenInclude(a => a.Actions).ThenInclude(x => x.Milestones)
-            .Include(p => p.Areas).ThenInclude(a => a.Monitoring)
-            .Include(p => p.Indicators).ThenInclude(i => i.Values)
-            .Include(p => p.Indicators).ThenInclude(i => i.Comparators)
+        var plan = await db.Plans.AsNoTracking().WholePlan()
             .FirstOrDefaultAsync(p => p.Id == planId && p.OrganisationId == organisationId, cancellationToken);
         return plan is null ? null : new Writer(plan).Document();
     }

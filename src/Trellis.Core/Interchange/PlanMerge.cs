@@ -51,9 +51,9 @@ internal sealed class PlanMerge
     public IEnumerable<string> KeyLeadsToAdd => _keyLeadsToAdd.Select(p => p.Id == 0 ? $"{Label(p)} (new)" : Label(p));
 
     /// <summary>Makes the changes on the tracked plan. Nothing is saved here.</summary>
-    public MergeCounts Apply(IReadOnlySet<string> takeFromFile, PlanBuilder builder)
+    public ImportResult Apply(IReadOnlySet<string> takeFromFile, PlanBuilder builder)
     {
-        var counts = new MergeCounts();
+        var counts = new ImportResult();
         var touchedActions = new HashSet<PlanAction>(ReferenceEqualityComparer.Instance);
         var touchedAreas = new HashSet<Area>(ReferenceEqualityComparer.Instance);
         var applier = new Applier(builder);
@@ -149,7 +149,7 @@ internal sealed class PlanMerge
         return counts with { KeyLeadsAdded = _keyLeadsToAdd.Count };
     }
 
-    private MergeCounts MergeIndicatorsInto(MergeCounts counts, PlanBuilder builder)
+    private ImportResult MergeIndicatorsInto(ImportResult counts, PlanBuilder builder)
     {
         var order = _plan.Indicators.Select(i => i.SortOrder).DefaultIfEmpty(-1).Max() + 1;
         foreach (var item in _indicatorPlans)
@@ -606,20 +606,4 @@ internal sealed class PlanMerge
             return pairing;
         }
     }
-}
-
-/// <summary>What applying a merge did, for <see cref="ImportResult"/>.</summary>
-internal sealed record MergeCounts
-{
-    public int AreasAdded { get; init; }
-    public int AreasUpdated { get; init; }
-    public int ActionsAdded { get; init; }
-    public int ActionsUpdated { get; init; }
-    public int ChangesApplied { get; init; }
-    public int ConflictsKeptTrellis { get; init; }
-    public int ConflictsTookFile { get; init; }
-    public int MonitoringAdded { get; init; }
-    public int IndicatorsAdded { get; init; }
-    public int IndicatorValuesAdded { get; init; }
-    public int KeyLeadsAdded { get; init; }
 }

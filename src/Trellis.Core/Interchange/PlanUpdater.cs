@@ -151,7 +151,7 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
                 await transaction.CommitAsync(ct);
             }
 
-            var result = new ImportResult
+            var result = counts with
             {
                 PlanId = plan.Id,
                 Areas = plan.Areas.Count,
@@ -159,17 +159,6 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
                 People = state.People.Count,
                 PeopleCreated = state.NewPeople,
                 Indicators = plan.Indicators.Count,
-                AreasAdded = counts.AreasAdded,
-                AreasUpdated = counts.AreasUpdated,
-                ActionsAdded = counts.ActionsAdded,
-                ActionsUpdated = counts.ActionsUpdated,
-                ChangesApplied = counts.ChangesApplied,
-                ConflictsKeptTrellis = counts.ConflictsKeptTrellis,
-                ConflictsTookFile = counts.ConflictsTookFile,
-                MonitoringAdded = counts.MonitoringAdded,
-                IndicatorsAdded = counts.IndicatorsAdded,
-                IndicatorValuesAdded = counts.IndicatorValuesAdded,
-                KeyLeadsAdded = counts.KeyLeadsAdded,
             };
             return result;
         }
@@ -255,19 +244,7 @@ public sealed class PlanUpdater(TrellisDbContext db, TimeProvider clock, PlanImp
     }
 
     private Task<Plan?> LoadAsync(int planId, bool tracked, CancellationToken ct) =>
-        (tracked ? db.Plans : db.Plans.AsNoTrackingWithIdentityResolution()).AsSplitQuery()
-            .Include(p => p.Organisation)
-            .Include(p => p.Inspection!).ThenInclude(i => i.Judgements)
-            .Include(p => p.RagRatings)
-            .Include(p => p.KeyLeads).ThenInclude(k => k.Person)
-            .Include(p => p.Themes)
-            .Include(p => p.Areas).ThenInclude(a => a.Theme)
-            .Include(p => p.Areas).ThenInclude(a => a.Leads).ThenInclude(l => l.Person)
-            .Include(p => p.Areas).ThenInclude(a => a.Actions).ThenInclude(x => x.Owners).ThenInclude(o => o.Person)
-            .Include(p => p.Areas).ThenInclude(a => a.Actions).ThenInclude(x => x.Milestones)
-            .Include(p => p.Areas).ThenInclude(a => a.Monitoring)
-            .Include(p => p.Indicators).ThenInclude(i => i.Values)
-            .Include(p => p.Indicators).ThenInclude(i => i.Comparators)
+        (tracked ? db.Plans : db.Plans.AsNoTrackingWithIdentityResolution()).WholePlan()
             .FirstOrDefaultAsync(p => p.Id == planId, ct);
 
     /// <summary>The plan's theme with the key, or a new one made from the file's theme of that key.</summary>

@@ -57,6 +57,36 @@ public abstract class ImportPage(PendingImportService imports, CurrentOrganisati
         return problems.Count == 0;
     }
 
+    /// <summary>
+    /// Stores the import (a new plan, or the update of its chosen plan) and goes to the plan with a banner; null, with
+    /// the problems as page errors, when nothing could be stored.
+    /// </summary>
+    protected async Task<IActionResult?> ConfirmAsync(IReadOnlySet<string>? takeFromFile, CancellationToken ct)
+    {
+        var confirmed = await imports.ConfirmAsync(organisation.Id, ImportId, takeFromFile, ct);
+        if (confirmed is null)
+        {
+            return NotFound();
+        }
+
+        if (confirmed is { PlanId: { } planId })
+        {
+            if (confirmed.Import is { } import)
+            {
+                TempData["Notice"] = ImportDisplay.Outcome(import, confirmed.Updated);
+            }
+
+            return Redirect($"/plans/{planId}");
+        }
+
+        foreach (var problem in confirmed.Problems)
+        {
+            ModelState.AddModelError(string.Empty, $"{problem.Path}: {problem.Message}");
+        }
+
+        return null;
+    }
+
     protected bool HasArea(int index) => index >= 0 && index < Document.Areas.Count;
 
     protected bool HasAction(int area, int action) => HasArea(area) && action >= 0 && action < (Document.Areas[area].Actions?.Count ?? 0);

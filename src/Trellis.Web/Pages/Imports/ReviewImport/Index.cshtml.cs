@@ -54,25 +54,9 @@ public class ReviewImportModel(PendingImportService imports, PlanImporter import
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
-        var confirmed = await _imports.ConfirmAsync(_organisation.Id, ImportId, null, ct);
-        if (confirmed is null)
+        if (await ConfirmAsync(null, ct) is { } done)
         {
-            return NotFound();
-        }
-
-        if (confirmed is { PlanId: { } planId })
-        {
-            if (confirmed.Import is { } import)
-            {
-                Notice = ImportDisplay.Outcome(import, confirmed.Updated);
-            }
-
-            return Redirect($"/plans/{planId}");
-        }
-
-        foreach (var problem in confirmed.Problems)
-        {
-            ModelState.AddModelError(string.Empty, $"{problem.Path}: {problem.Message}");
+            return done;
         }
 
         if (await LoadAsync(ct) is { } elsewhere)

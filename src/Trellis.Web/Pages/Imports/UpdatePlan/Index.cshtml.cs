@@ -14,7 +14,6 @@ public class UpdatePlanModel(PendingImportService imports, PlanUpdater updater, 
     public const string KeepTrellis = "trellis";
     public const string UseFile = "file";
 
-    private readonly PendingImportService _imports = imports;
     private readonly CurrentOrganisation _organisation = organisation;
 
     public UpdatePreview Preview { get; private set; } = new();
@@ -25,9 +24,6 @@ public class UpdatePlanModel(PendingImportService imports, PlanUpdater updater, 
 
     [BindProperty]
     public List<string?> Answers { get; set; } = [];
-
-    [TempData]
-    public string? Notice { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await PreviewAsync(ct) ?? Page();
 
@@ -45,25 +41,9 @@ public class UpdatePlanModel(PendingImportService imports, PlanUpdater updater, 
 
         var keys = Preview.Conflicts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         var takeFromFile = Keys.Where((key, i) => i < Answers.Count && Answers[i] == UseFile && keys.Contains(key)).ToHashSet(StringComparer.Ordinal);
-        var confirmed = await _imports.ConfirmAsync(_organisation.Id, ImportId, takeFromFile, ct);
-        if (confirmed is null)
+        if (await ConfirmAsync(takeFromFile, ct) is { } done)
         {
-            return NotFound();
-        }
-
-        if (confirmed is { PlanId: { } planId })
-        {
-            if (confirmed.Import is { } import)
-            {
-                Notice = ImportDisplay.Outcome(import, confirmed.Updated);
-            }
-
-            return Redirect($"/plans/{planId}");
-        }
-
-        foreach (var problem in confirmed.Problems)
-        {
-            ModelState.AddModelError(string.Empty, $"{problem.Path}: {problem.Message}");
+            return done;
         }
 
         return PageWithErrors();
