@@ -5,6 +5,7 @@ using Trellis.Core.Interchange;
 using Trellis.Core.Monitoring;
 using Trellis.Core.People;
 using Trellis.Core.Plans;
+using Trellis.Core.Rounds;
 
 namespace Trellis.Core.Data;
 
@@ -34,6 +35,11 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<PlanImportRecord> PlanImportRecords => Set<PlanImportRecord>();
     public DbSet<Import.Sheets.ImportLayout> ImportLayouts => Set<Import.Sheets.ImportLayout>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+    public DbSet<RoundNarrative> RoundNarratives => Set<RoundNarrative>();
+    public DbSet<SelfAssessmentEntry> SelfAssessmentEntries => Set<SelfAssessmentEntry>();
+    public DbSet<ImprovementLogEntry> ImprovementLogEntries => Set<ImprovementLogEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -165,6 +171,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.Property(m => m.Commentary).HasMaxLength(MonitoringEntry.TextMaxLength);
             b.Property(m => m.FurtherActions).HasMaxLength(MonitoringEntry.TextMaxLength);
             b.HasIndex(m => new { m.AreaId, m.Period }).IsUnique();
+            b.HasOne<Round>().WithMany().HasForeignKey(m => m.RoundId).OnDelete(DeleteBehavior.SetNull);
         });
 
         modelBuilder.Entity<Indicator>(b =>
@@ -199,6 +206,49 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasIndex(p => p.OrganisationId);
             b.HasIndex(p => p.CreatedAt);
             b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Round>(b =>
+        {
+            b.Property(r => r.Name).HasMaxLength(Round.NameMaxLength);
+            b.Property(r => r.Version).IsConcurrencyToken();
+            b.HasOne(r => r.Plan).WithMany(p => p.Rounds).HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(r => new { r.PlanId, r.Name }).IsUnique();
+            b.HasMany(r => r.ActionUpdates).WithOne().HasForeignKey(u => u.RoundId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.Narratives).WithOne().HasForeignKey(n => n.RoundId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(r => r.SelfAssessment).WithOne().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ActionUpdate>(b =>
+        {
+            b.Property(u => u.RagCode).HasMaxLength(RagRating.CodeMaxLength);
+            b.Property(u => u.SuggestedRagCode).HasMaxLength(RagRating.CodeMaxLength);
+            b.Property(u => u.RagReason).HasMaxLength(ActionUpdate.ReasonMaxLength);
+            b.Property(u => u.Note).HasMaxLength(ActionUpdate.NoteMaxLength);
+            b.Property(u => u.UpdatedBy).HasMaxLength(ActionUpdate.ByMaxLength);
+            b.HasOne(u => u.Action).WithMany().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(u => new { u.RoundId, u.ActionId }).IsUnique();
+        });
+
+        modelBuilder.Entity<RoundNarrative>(b =>
+        {
+            b.Property(n => n.Heading).HasMaxLength(RoundNarrative.HeadingMaxLength);
+            b.Property(n => n.Body).HasMaxLength(RoundNarrative.BodyMaxLength);
+        });
+
+        modelBuilder.Entity<SelfAssessmentEntry>(b =>
+        {
+            b.Property(s => s.AreaForImprovement).HasMaxLength(SelfAssessmentEntry.TextMaxLength);
+            b.Property(s => s.WhatWeHaveDone).HasMaxLength(SelfAssessmentEntry.TextMaxLength);
+            b.Property(s => s.ImpactOnPractice).HasMaxLength(SelfAssessmentEntry.TextMaxLength);
+        });
+
+        modelBuilder.Entity<ImprovementLogEntry>(b =>
+        {
+            b.Property(l => l.WhatWeHaveDone).HasMaxLength(ImprovementLogEntry.TextMaxLength);
+            b.Property(l => l.Why).HasMaxLength(ImprovementLogEntry.TextMaxLength);
+            b.Property(l => l.When).HasMaxLength(ImprovementLogEntry.WhenMaxLength);
+            b.HasOne<Plan>().WithMany(p => p.ImprovementLog).HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<PlanImportRecord>(b =>

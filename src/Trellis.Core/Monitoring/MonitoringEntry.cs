@@ -14,4 +14,7 @@ public class MonitoringEntry
     public string? Commentary { get; set; }
     public string? FurtherActions { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>The round this rating was made in; null for history imported from a document.</summary>
+    public int? RoundId { get; set; }
 }

@@ -42,6 +42,14 @@ public class Plan
     public List<Area> Areas { get; set; } = [];
     public List<PlanPerson> KeyLeads { get; set; } = [];
     public List<Indicators.Indicator> Indicators { get; set; } = [];
+
+    /// <summary>Suggested ratings: an action due within this many days and not started suggests Amber.</summary>
+    public int DueSoonDays { get; set; } = DefaultDueSoonDays;
+
+    public const int DefaultDueSoonDays = 14;
+
+    public List<Rounds.Round> Rounds { get; set; } = [];
+    public List<Rounds.ImprovementLogEntry> ImprovementLog { get; set; } = [];
 }
 
 /// <summary>A person's place in a plan's key-leads table.</summary>

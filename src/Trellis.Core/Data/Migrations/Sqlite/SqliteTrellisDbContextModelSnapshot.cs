@@ -280,7 +280,12 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
 
                     b.HasIndex("AreaId", "Period")
                         .IsUnique();
@@ -596,6 +601,9 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DueSoonDays")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Governance")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -799,6 +807,204 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("Trellis.Core.Rounds.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RagCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RagReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedRagCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("RoundId", "ActionId")
+                        .IsUnique();
+
+                    b.ToTable("ActionUpdates");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Rounds.ImprovementLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatWeHaveDone")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("When")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WhenDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("ImprovementLogEntries");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Rounds.Round", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UpdatesDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Rounds.RoundNarrative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("RoundNarratives");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Rounds.SelfAssessmentEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaForImprovement")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactOnPractice")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatWeHaveDone")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("SelfAssessmentEntries");
+                });
+
             modelBuilder.Entity("Trellis.Core.Import.PendingImport", b =>
                 {
                     b.HasOne("Trellis.Core.Plans.Organisation", null)
@@ -862,6 +1068,11 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                         .HasForeignKey("AreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Trellis.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Trellis.Core.People.Person", b =>
@@ -1015,6 +1226,61 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Trellis.Core.Rounds.ActionUpdate", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trellis.Core.Rounds.Round", null)
+                        .WithMany("ActionUpdates")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Rounds.ImprovementLogEntry", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Plan", null)
+                        .WithMany("ImprovementLog")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.Rounds.Round", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Plan", "Plan")
+                        .WithMany("Rounds")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Rounds.RoundNarrative", b =>
+                {
+                    b.HasOne("Trellis.Core.Rounds.Round", null)
+                        .WithMany("Narratives")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.Rounds.SelfAssessmentEntry", b =>
+                {
+                    b.HasOne("Trellis.Core.Rounds.Round", null)
+                        .WithMany("SelfAssessment")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trellis.Core.Indicators.Indicator", b =>
                 {
                     b.Navigation("Comparators");
@@ -1047,6 +1313,8 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                 {
                     b.Navigation("Areas");
 
+                    b.Navigation("ImprovementLog");
+
                     b.Navigation("Indicators");
 
                     b.Navigation("Inspection");
@@ -1054,6 +1322,8 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                     b.Navigation("KeyLeads");
 
                     b.Navigation("RagRatings");
+
+                    b.Navigation("Rounds");
 
                     b.Navigation("Themes");
                 });
@@ -1068,6 +1338,15 @@ namespace Trellis.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Trellis.Core.Plans.Theme", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Trellis.Core.Rounds.Round", b =>
+                {
+                    b.Navigation("ActionUpdates");
+
+                    b.Navigation("Narratives");
+
+                    b.Navigation("SelfAssessment");
                 });
 #pragma warning restore 612, 618
         }
