@@ -26,7 +26,7 @@ public sealed class ReportService(TrellisDbContext db, BoardReportBuilder builde
     /// <exception cref="ReportUnavailableException">The format cannot be made here (no PDF engine), or the layout has no such format.</exception>
     public Task<ReportFile?> GenerateAsync(int organisationId, int planId, string round, ReportFormat format, ReportLayout layout, CancellationToken cancellationToken)
     {
-        _ = (organisationId, planId, round, format, layout, cancellationToken);
+        _ = (db, organisationId, planId, round, format, layout, cancellationToken);
         throw new NotImplementedException("helper B");
     }
 }
