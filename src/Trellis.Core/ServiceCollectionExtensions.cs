@@ -51,6 +51,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PendingImportService>();
         services.AddScoped<PlanUpdater>();
         services.AddScoped<Import.Sheets.ImportLayoutService>();
+        services.TryAddScoped<Reports.BoardReportBuilder>();
+        services.AddScoped<Rounds.RoundService>();
 
         // Each kind of plan file Trellis can import; the import command and page pick one by file name.
         services.AddSingleton<IPlanFileReader, JsonPlanFileReader>();
