@@ -235,4 +235,54 @@ public class RoundsPagesTests : IDisposable
         var area = await _client.GetAsync($"/plans/{s.PlanId}/areas/{s.AreaId}");
         Assert.NotNull(area.QuerySelector(".trellis-rollup"));
     }
+
+    [Fact]
+    public async Task Post_Close_FreezesTheRound_AndTheListShowsItClosed()
+    {
+        var s = await SeedAsync();
+        var roundId = await OpenRoundAsync(s.PlanId);
+        var confirm = await _client.GetAsync($"/rounds/{roundId}/close");
+        var result = await _client.SubmitAsync(confirm, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.Equal($"/rounds/{roundId}", result.Location);
+        Assert.NotNull((await _client.GetAsync($"/rounds/{roundId}")).QuerySelector("#closed-message"));
+        Assert.Contains("Closed", (await _client.GetAsync($"/plans/{s.PlanId}/rounds")).QuerySelector("tbody tr")!.TextContent, StringComparison.Ordinal);
+
+        var again = await _client.SubmitAsync(confirm, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        Assert.Equal(["This round is already closed"], again.Errors);
+    }
+
+    [Fact]
+    public async Task Post_Close_AfterSomeoneSavedAnUpdate_IsAConflict()
+    {
+        var s = await SeedAsync();
+        var roundId = await OpenRoundAsync(s.PlanId);
+        var confirm = await _client.GetAsync($"/rounds/{roundId}/close");
+        var form = await _client.GetAsync($"/rounds/{roundId}/actions/{s.OverdueId}");
+        await _client.SubmitAsync(form, new Dictionary<string, string> { ["Form.RagCode"] = "R" });
+        var result = await _client.SubmitAsync(confirm, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Conflict, result.Status);
+        Assert.Single(result.Errors);
+    }
+
+    [Fact]
+    public async Task Get_Changes_BetweenAClosedRoundAndTheOpenOne()
+    {
+        var s = await SeedAsync();
+        var first = await OpenRoundAsync(s.PlanId);
+        var update = await _client.GetAsync($"/rounds/{first}/actions/{s.OverdueId}");
+        Assert.Equal(HttpStatusCode.Redirect, (await _client.SubmitAsync(update, new Dictionary<string, string> { ["Form.RagCode"] = "R" })).Status);
+        await _client.SubmitAsync(await _client.GetAsync($"/rounds/{first}/close"), new Dictionary<string, string>());
+        var second = await OpenRoundAsync(s.PlanId);
+        var next = await _client.GetAsync($"/rounds/{second}/actions/{s.OverdueId}");
+        var saved = await _client.SubmitAsync(next, new Dictionary<string, string> { ["Form.RagCode"] = "A", ["Form.RagReason"] = "New date agreed" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        var page = await _client.GetAsync($"/plans/{s.PlanId}/rounds/changes");
+        Assert.Contains("From 2026/27 Q3 to 2026/27 Q4", page.QuerySelector("main h2")!.TextContent, StringComparison.Ordinal);
+        var up = page.QuerySelectorAll("#change-counts tr").Single(r => r.TextContent.Contains("Rating up", StringComparison.Ordinal));
+        Assert.Contains("1", up.QuerySelector("td")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("main li").Select(li => li.TextContent), t => t.Contains("Action 1.1", StringComparison.Ordinal) && t.Contains("Red to Amber", StringComparison.Ordinal));
+    }
 }
