@@ -285,4 +285,24 @@ public class RoundsPagesTests : IDisposable
         Assert.Contains("1", up.QuerySelector("td")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("main li").Select(li => li.TextContent), t => t.Contains("Action 1.1", StringComparison.Ordinal) && t.Contains("Red to Amber", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Post_EditPlan_DueSoonDays_ChangesWhenAmberIsSuggested()
+    {
+        var s = await SeedAsync();
+        var roundId = await OpenRoundAsync(s.PlanId);
+        var before = await _client.GetAsync($"/rounds/{roundId}/actions/{s.LaterId}");
+        Assert.Contains("suggest no rating", before.QuerySelector("#suggestion")!.TextContent, StringComparison.Ordinal);
+
+        var form = await _client.GetAsync($"/plans/{s.PlanId}/edit");
+        Assert.Equal("14", form.QuerySelector("#Form_DueSoonDays")!.GetAttribute("value"));
+        var bad = await _client.SubmitAsync(form, new Dictionary<string, string> { ["Form.DueSoonDays"] = "two weeks" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal(["The number of days must be a whole number from 0 to 365"], bad.Errors);
+        var saved = await _client.SubmitAsync(form, new Dictionary<string, string> { ["Form.DueSoonDays"] = "200" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        var after = await _client.GetAsync($"/rounds/{roundId}/actions/{s.LaterId}");
+        Assert.Contains("Due 31 March 2027 and not started: the plan's rules suggest Amber", after.QuerySelector("#suggestion")!.TextContent, StringComparison.Ordinal);
+    }
 }
