@@ -56,6 +56,9 @@ public sealed class RoundJourneyTests(BrowserFixture app) : IClassFixture<Browse
 
         await page.GotoAsync($"{app.BaseUrl}/plans/{planId}/rounds");
         Assert.Contains("Closed", await page.Locator("main tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+        await Axe("rounds with a closed round");
+        await page.GotoAsync($"{app.BaseUrl}/plans/{planId}/rounds/changes");
+        await Axe("what changed");
         Assert.Empty(failures);
     }
 
