@@ -51,6 +51,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PendingImportService>();
         services.AddScoped<PlanUpdater>();
         services.AddScoped<Import.Sheets.ImportLayoutService>();
+        services.AddScoped<Rounds.RoundService>();
+        services.AddScoped<Reports.BoardReportBuilder>();
+        services.AddScoped<Reports.ReportService>();
+
+        // Each report format; ReportService picks one by format and layout.
+        services.AddSingleton<Reports.Html.HtmlReportRenderer>();
+        services.AddSingleton<Reports.IReportRenderer>(s => s.GetRequiredService<Reports.Html.HtmlReportRenderer>());
+        services.AddSingleton<Reports.IReportRenderer, Reports.Html.PdfReportRenderer>();
 
         // Each kind of plan file Trellis can import; the import command and page pick one by file name.
         services.AddSingleton<IPlanFileReader, JsonPlanFileReader>();

@@ -19,6 +19,9 @@ public sealed class TrellisOptions
     /// <summary>Create a fictional demo council on first start with an empty database. Turn off for a real installation.</summary>
     public bool DemoData { get; set; } = true;
 
+    /// <summary>"Trellis:Reports": how reports are made (the PDF engine).</summary>
+    public Reports.ReportOptions Reports { get; set; } = new();
+
     public string ResolveDataDirectory()
     {
         if (!string.IsNullOrWhiteSpace(DataDirectory))

@@ -8,6 +8,10 @@ public static class UkClock
     public static DateOnly Today(this TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
 
+    /// <summary>The date in England at that moment.</summary>
+    public static DateOnly UkDate(DateTimeOffset moment) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, London).DateTime);
+
     private static TimeZoneInfo FindLondon()
     {
         try

@@ -47,6 +47,7 @@ public class Plan
     public int DueSoonDays { get; set; } = DefaultDueSoonDays;
 
     public const int DefaultDueSoonDays = 14;
+    public const int MaxDueSoonDays = 365;
 
     public List<Rounds.Round> Rounds { get; set; } = [];
     public List<Rounds.ImprovementLogEntry> ImprovementLog { get; set; } = [];

@@ -9,7 +9,8 @@ public sealed record PlanInput(
     DateOnly? PeriodStart,
     DateOnly? PeriodEnd,
     bool QuartersAreFinancial,
-    IReadOnlyList<string> Governance);
+    IReadOnlyList<string> Governance,
+    int? DueSoonDays = null);
 
 public sealed record ThemeInput(string Key, string Title);
 

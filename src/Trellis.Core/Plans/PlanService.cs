@@ -341,6 +341,7 @@ public sealed class PlanService(TrellisDbContext db)
         plan.PeriodEnd = input.PeriodEnd;
         plan.QuartersAreFinancial = input.QuartersAreFinancial;
         plan.Governance = Clean(input.Governance);
+        plan.DueSoonDays = input.DueSoonDays ?? plan.DueSoonDays;
     }
 
     private async Task ApplyAsync(Area area, AreaInput input, CancellationToken ct)

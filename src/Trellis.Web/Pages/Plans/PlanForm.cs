@@ -14,6 +14,7 @@ public sealed class PlanForm
     public string? PeriodEnd { get; set; }
     public bool QuartersAreFinancial { get; set; } = true;
     public string? Governance { get; set; }
+    public string? DueSoonDays { get; set; } = Plan.DefaultDueSoonDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static IEnumerable<SelectListItem> Statuses =>
         Enum.GetValues<PlanStatus>().Select(s => new SelectListItem(Infrastructure.Display.PlanStatus(s), s.ToString()));
@@ -36,7 +37,14 @@ public sealed class PlanForm
         PeriodEnd = Infrastructure.Display.Date(plan.PeriodEnd),
         QuartersAreFinancial = plan.QuartersAreFinancial,
         Governance = string.Join('\n', plan.Governance),
+        DueSoonDays = plan.DueSoonDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The days typed, when they are a whole number in range; validation reports anything else.</summary>
+    public int? DueSoonDaysValue =>
+        int.TryParse(DueSoonDays?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days) && days <= Plan.MaxDueSoonDays
+            ? days
+            : null;
 
     public void Validate(ModelStateDictionary state, string prefix)
     {
@@ -47,6 +55,15 @@ public sealed class PlanForm
         else if (Title.Trim().Length > Plan.TitleMaxLength)
         {
             state.AddModelError($"{prefix}.{nameof(Title)}", $"The title must be {Plan.TitleMaxLength} characters or fewer");
+        }
+
+        if (string.IsNullOrWhiteSpace(DueSoonDays))
+        {
+            state.AddModelError($"{prefix}.{nameof(DueSoonDays)}", $"Enter the number of days before the due date to suggest Amber, for example {Plan.DefaultDueSoonDays}");
+        }
+        else if (DueSoonDaysValue is null)
+        {
+            state.AddModelError($"{prefix}.{nameof(DueSoonDays)}", $"The number of days must be a whole number from 0 to {Plan.MaxDueSoonDays}");
         }
     }
 }

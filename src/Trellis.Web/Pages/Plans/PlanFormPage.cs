@@ -21,7 +21,7 @@ public abstract class PlanFormPage : TrellisPageModel
         }
 
         return ModelState.IsValid
-            ? new PlanInput(Form.Title!, Form.Status, Form.Cadence, start, end, Form.QuartersAreFinancial, Lines(Form.Governance))
+            ? new PlanInput(Form.Title!, Form.Status, Form.Cadence, start, end, Form.QuartersAreFinancial, Lines(Form.Governance), Form.DueSoonDaysValue)
             : null;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Dates;
 using Trellis.Core.Plans;
+using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Pages.Areas.ViewArea;
@@ -23,6 +24,7 @@ public class ViewAreaModel(TrellisDbContext db, CurrentOrganisation organisation
     public List<IndicatorRow> Indicators { get; private set; } = [];
     public RagLookup Progress { get; private set; } = new([]);
     public RagLookup Impact { get; private set; } = new([]);
+    public Rounds.RollUpPanel? RollUp { get; private set; }
 
     public sealed record AreaDetail(string Number, string Title, string? Theme, SourceKind? SourceKind, string? SourceReference,
         List<OwnerView> Leads, List<OwnerView> SeniorLeads, List<string> LinkedPlans, List<string> Partners, List<string> Objectives,
@@ -96,6 +98,9 @@ public class ViewAreaModel(TrellisDbContext db, CurrentOrganisation organisation
             [.. a.Owners.Select(o => new OwnerView(o.PersonId, o.Name ?? o.Initials ?? o.Text ?? string.Empty, o.Initials))],
             [.. a.Milestones.Select(m => new MilestoneRow(m.Id, m.Text, DueView.Of(m.DueText, m.DueDate, m.Precision, m.Status ?? a.Status, today), m.Status, m.Warnings))],
             a.Warnings))];
+
+        var scale = RagSuggester.Scale(ratings, RagScale.Progress);
+        RollUp = new Rounds.RollUpPanel($"Roll-up of actions in area {area.Number}", RollUps.For(Actions.Select(a => (a.Status, a.RagCode, a.Due.Date)), scale, today), scale);
 
         Monitoring = await db.MonitoringEntries.AsNoTracking().Where(m => m.AreaId == AreaId).OrderByDescending(m => m.Period)
             .Select(m => new MonitoringRow(m.Period, m.ProgressRag, m.ImpactRag, m.Commentary, m.FurtherActions)).ToListAsync(ct);

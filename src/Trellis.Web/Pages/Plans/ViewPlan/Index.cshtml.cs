@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Dates;
 using Trellis.Core.Plans;
+using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Pages.Plans.ViewPlan;
@@ -27,6 +28,8 @@ public class ViewPlanModel(TrellisDbContext db, CurrentOrganisation organisation
     public List<ThemeGroup> Themes { get; private set; } = [];
     public RagLookup ProgressLookup { get; private set; } = new([]);
     public RagLookup ImpactLookup { get; private set; } = new([]);
+    public Rounds.RollUpPanel? PlanRollUp { get; private set; }
+    public Dictionary<int, Rounds.RollUpPanel> ThemeRollUps { get; private set; } = [];
 
     public sealed record PlanHeader(string Title, PlanStatus Status, MonitoringCadence Cadence, DateOnly? Start, DateOnly? End, List<string> Governance, int Unplaced);
     public sealed record InspectionView(string? Framework, DateOnly? Start, DateOnly? End, DateOnly? Published, List<(string Area, string Grade)> Judgements);
@@ -113,6 +116,13 @@ public class ViewPlanModel(TrellisDbContext db, CurrentOrganisation organisation
                 own.Count, own.Count(x => x.Status == ActionStatus.Complete), own.Count(x => x.Due.Overdue),
                 a.Latest?.Period, a.Latest?.ProgressRag, a.Latest?.ImpactRag, mix));
         }).ToList();
+
+        var scale = RagSuggester.Scale(ratings, RagScale.Progress);
+        Rounds.RollUpPanel Panel(string caption, IEnumerable<ActionRow> of) =>
+            new(caption, RollUps.For(of.Select(r => (r.Status, r.RagCode, r.Due.Date)), scale, Today), scale);
+        PlanRollUp = Panel("Roll-up of all actions", rows);
+        var areaTheme = areas.ToDictionary(a => a.Id, a => a.ThemeId);
+        ThemeRollUps = themes.ToDictionary(t => t.Id, t => Panel($"Roll-up of actions in {t.Title}", rows.Where(r => areaTheme.GetValueOrDefault(r.AreaId) == t.Id)));
 
         Themes = [.. themes.Select(t => new ThemeGroup(t.Id, t.Key, t.Title, [.. areaRows.Where(r => r.ThemeId == t.Id).Select(r => r.Row)]))];
         var loose = areaRows.Where(r => r.ThemeId is null || themes.All(t => t.Id != r.ThemeId)).Select(r => r.Row).ToList();
