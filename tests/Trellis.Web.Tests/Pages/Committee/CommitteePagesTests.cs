@@ -27,7 +27,7 @@ public class CommitteePagesTests : IDisposable
     [Fact]
     public async Task Get_Narrative_ShowsSectionsNumberedWithFormattingRendered()
     {
-        var (_, roundId) = await PlanWithRoundAsync();
+        var (planId, roundId) = await PlanWithRoundAsync();
         await AddNarrativeAsync(roundId, "Purpose of the report", "This report covers **six months** of _safeguarding_ work.\n\n- Contacts rose\n- Caseloads fell\n\n1. First\n2. Second");
         await AddNarrativeAsync(roundId, "Recommendations", "Members are asked to note the report.");
 
@@ -41,6 +41,8 @@ public class CommitteePagesTests : IDisposable
         Assert.Equal(["Contacts rose", "Caseloads fell"], first.QuerySelectorAll("ul.govuk-list--bullet li").Select(l => l.TextContent));
         Assert.Equal(["First", "Second"], first.QuerySelectorAll("ol li").Select(l => l.TextContent));
         Assert.Equal($"/rounds/{roundId}", page.QuerySelector(".govuk-back-link")!.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector($"a[href='/rounds/{roundId}/self-assessment']"));
+        Assert.NotNull(page.QuerySelector($"a[href='/plans/{planId}/improvement-log']"));
     }
 
     [Fact]
