@@ -85,7 +85,7 @@ internal static class ReportCommands
             return CliApp.BadInput;
         }
 
-        var path = request.OutFile ?? Path.Combine(Directory.GetCurrentDirectory(), file.FileName);
+        var path = request.OutFile ?? Path.Combine(Directory.GetCurrentDirectory(), Path.GetFileName(file.FileName));
         try
         {
             await File.WriteAllBytesAsync(path, file.Content, ct);
