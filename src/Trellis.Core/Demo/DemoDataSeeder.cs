@@ -6,6 +6,7 @@ using Trellis.Core.Monitoring;
 using Trellis.Core.Owners;
 using Trellis.Core.People;
 using Trellis.Core.Plans;
+using Trellis.Core.Rounds;
 
 namespace Trellis.Core.Demo;
 
@@ -67,6 +68,174 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
         organisation.Plans.Add(plan);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
+
+        await SeedRoundsAsync(plan, calendar, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Last quarter's round, complete and closed with its committee report written, and this quarter's round open
+    /// with about half the owners' updates in, so the rounds pages and reports have something to show on first run.
+    /// </summary>
+    private async Task SeedRoundsAsync(Plan plan, DemoCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var actions = plan.Areas.OrderBy(a => a.SortOrder).SelectMany(a => a.Actions.OrderBy(x => x.SortOrder)).ToList();
+        var owners = plan.KeyLeads.Select(k => k.Person).ToList();
+
+        // Last quarter: opened a fortnight before it ended, updates in within ten days of the end.
+        var previousEnd = calendar.LatestQuarterStart.AddMonths(3).AddDays(-1);
+        var previous = new Round
+        {
+            PlanId = plan.Id,
+            Name = DemoCalendar.FinancialQuarterName(calendar.LatestQuarterStart),
+            PeriodStart = calendar.LatestQuarterStart,
+            PeriodEnd = previousEnd,
+            UpdatesDue = previousEnd.AddDays(10),
+            OpenedAt = At(previousEnd.AddDays(-14), 9, now),
+        };
+
+        var overridden = false;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var action = actions[i];
+            var update = Update(action, i, At(previousEnd.AddDays(1 + (i % 9)), 11, now), owners);
+
+            // One owner rated their action lower than the rules suggested, and said why.
+            if (!overridden && action.RagCode == "R")
+            {
+                update.SuggestedRagCode = "A";
+                update.RagReason = DemoRoundContent.OverrideReason;
+                overridden = true;
+            }
+
+            previous.ActionUpdates.Add(update);
+        }
+
+        previous.Narratives.AddRange(DemoRoundContent.Narrative(previous.Name)
+            .Select((n, i) => new RoundNarrative { Heading = n.Heading, Body = n.Body, SortOrder = i }));
+        previous.SelfAssessment.AddRange(DemoRoundContent.SelfAssessment
+            .Select((s, i) => new SelfAssessmentEntry { AreaForImprovement = s.Area, WhatWeHaveDone = s.Done, ImpactOnPractice = s.Impact, SortOrder = i }));
+        db.Rounds.Add(previous);
+
+        plan.ImprovementLog.AddRange(DemoRoundContent.ImprovementLog.Select((l, i) =>
+        {
+            var when = LogWhen(l, calendar);
+            return new ImprovementLogEntry
+            {
+                WhatWeHaveDone = l.What,
+                Why = l.Why,
+                When = when,
+                WhenDate = CommitteeContentService.ReadWhen(when, plan.QuartersAreFinancial),
+                SortOrder = i,
+            };
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The area ratings recorded for last quarter were made in its round; their commentary gains the quarter's headlines.
+        foreach (var area in plan.Areas)
+        {
+            var rating = area.Monitoring.Single(m => m.Period == previous.Name);
+            rating.RoundId = previous.Id;
+            rating.Commentary = rating.Commentary + "\n\n" + Headlines(area, previous.ActionUpdates);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await CloseDemoRoundAsync(previous);
+
+        // This quarter: open since its first week, with every other owner's update in so far.
+        var currentStart = calendar.LatestQuarterStart.AddMonths(3);
+        var currentEnd = currentStart.AddMonths(3).AddDays(-1);
+        var current = new Round
+        {
+            PlanId = plan.Id,
+            Name = DemoCalendar.FinancialQuarterName(currentStart),
+            PeriodStart = currentStart,
+            PeriodEnd = currentEnd,
+            UpdatesDue = currentEnd.AddDays(10),
+            OpenedAt = At(currentStart.AddDays(7), 9, now),
+        };
+        for (var i = 0; i < actions.Count; i += 2)
+        {
+            var days = Math.Max(0, calendar.Today.DayNumber - currentStart.AddDays(7).DayNumber);
+            current.ActionUpdates.Add(Update(actions[i], i, At(currentStart.AddDays(7 + (days * i / Math.Max(1, actions.Count))), 14, now), owners));
+        }
+
+        db.Rounds.Add(current);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the demo's last-quarter round, freezing its report snapshot.</summary>
+    private Task CloseDemoRoundAsync(Round round)
+    {
+        // wired at merge: RoundService.CloseAsync
+        _ = (db, round);
+        return Task.CompletedTask;
+    }
+
+    private static ActionUpdate Update(PlanAction action, int index, DateTimeOffset at, List<Person> owners)
+    {
+        var owner = action.Owners.OrderBy(o => o.SortOrder).Select(o => o.Person?.Name ?? o.Text).FirstOrDefault(n => n is not null);
+        var note = index % 5 == 1 ? DemoRoundContent.UpdateNotes[index / 5 % DemoRoundContent.UpdateNotes.Count] : action.Comments;
+        return new ActionUpdate
+        {
+            ActionId = action.Id,
+            Status = action.Status,
+            RagCode = action.RagCode,
+            SuggestedRagCode = action.RagCode,
+            Note = note,
+            UpdatedBy = owner ?? (owners.Count > 0 ? owners[^1].Name : DemoRoundContent.UpdatedByTeam),
+            UpdatedAt = at,
+        };
+    }
+
+    /// <summary>"**This quarter:** ..." then a bullet per action that finished or is off track.</summary>
+    private static string Headlines(Area area, List<ActionUpdate> updates)
+    {
+        var byAction = updates.ToDictionary(u => u.ActionId);
+        var mine = area.Actions.OrderBy(a => a.SortOrder).Where(a => byAction.ContainsKey(a.Id)).ToList();
+        var complete = mine.Count(a => byAction[a.Id].Status == ActionStatus.Complete);
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"**This quarter:** {complete} of {mine.Count} actions complete."),
+        };
+        foreach (var action in mine)
+        {
+            var update = byAction[action.Id];
+            if (update.RagCode == "R")
+            {
+                lines.Add($"- **{action.Ref} is off track**: {Shorten(action.Text)}");
+            }
+            else if (update.Status == ActionStatus.Complete)
+            {
+                lines.Add($"- {action.Ref} delivered: {Shorten(action.Text)}");
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string Shorten(string text) => text.Length <= 90 ? text : text[..text.LastIndexOf(' ', 87)] + "...";
+
+    private static string LogWhen(DemoRoundContent.LogSeed seed, DemoCalendar calendar)
+    {
+        var date = calendar.Today.AddMonths(-seed.MonthsAgo);
+        var english = CultureInfo.InvariantCulture;
+        return seed.Style switch
+        {
+            DemoRoundContent.LogWhen.Quarter => QuarterFirst(DemoCalendar.FinancialQuarterName(date)),
+            DemoRoundContent.LogWhen.StartedMonth => "Started " + date.ToString("MMM yyyy", english),
+            DemoRoundContent.LogWhen.Month => date.ToString("MMM yyyy", english),
+            _ => "Ongoing",
+        };
+    }
+
+    /// <summary>"Q2 2026/27", as committee reports write it, from "2026/27 Q2".</summary>
+    private static string QuarterFirst(string name) => name[(name.IndexOf(' ', StringComparison.Ordinal) + 1)..] + " " + name[..name.IndexOf(' ', StringComparison.Ordinal)];
+
+    /// <summary>A time on <paramref name="day"/>, but never later than now.</summary>
+    private static DateTimeOffset At(DateOnly day, int hour, DateTimeOffset now)
+    {
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+        return at < now ? at : now;
     }
 
     private static Inspection BuildInspection(DemoCalendar calendar) => new()

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Trellis.Core.Data;
 using Trellis.Core.Demo;
 using Trellis.Core.Plans;
+using Trellis.Core.Rounds;
 
 namespace Trellis.Core.Tests.Demo;
 
@@ -227,6 +228,48 @@ public partial class DemoDataSeederTests
             });
             Assert.Equal(a.Monitoring.Single(m => m.Period == latest).ProgressRag, a.RagCode);
         });
+    }
+
+    [Theory]
+    [MemberData(nameof(Todays))]
+    public async Task Seed_LastQuarterRoundIsWrittenUp_AndThisQuartersIsHalfUpdated(string today)
+    {
+        var (_, latest, _, _) = Expectations[today];
+        using var database = await TestDatabase.SeedAsync(today);
+        var db = database.Db;
+        var now = new DateTimeOffset(Day(today).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        var actions = await db.Actions.CountAsync();
+        var rounds = await db.Rounds.Include(r => r.ActionUpdates).Include(r => r.Narratives).Include(r => r.SelfAssessment)
+            .OrderBy(r => r.PeriodStart).ToListAsync();
+
+        Assert.Equal(2, rounds.Count);
+        var (previous, current) = (rounds[0], rounds[1]);
+        Assert.Equal(latest, previous.Name);
+        Assert.Equal(previous.PeriodEnd.AddDays(1), current.PeriodStart);
+        Assert.InRange(Day(today), current.PeriodStart, current.PeriodEnd);
+        Assert.Equal(RoundStatus.Open, current.Status);
+        Assert.All(rounds, r => Assert.True(r.OpenedAt <= now, $"{r.Name} opened {r.OpenedAt}, after now"));
+        Assert.True(previous.OpenedAt < current.OpenedAt);
+
+        Assert.Equal(actions, previous.ActionUpdates.Count);
+        Assert.InRange(current.ActionUpdates.Count, actions / 2 - 1, actions / 2 + 1);
+        Assert.All(rounds.SelectMany(r => r.ActionUpdates), u => Assert.True(u.UpdatedAt <= now));
+        var overridden = Assert.Single(previous.ActionUpdates, u => u.RagCode != u.SuggestedRagCode);
+        Assert.False(string.IsNullOrWhiteSpace(overridden.RagReason));
+        Assert.Contains(previous.ActionUpdates, u => !string.IsNullOrWhiteSpace(u.Note));
+
+        Assert.Equal(3, previous.Narratives.Count);
+        Assert.Equal(3, previous.SelfAssessment.Count);
+        Assert.Empty(current.Narratives);
+        var ratings = await db.MonitoringEntries.Where(m => m.RoundId == previous.Id).ToListAsync();
+        Assert.Equal(await db.Areas.CountAsync(), ratings.Count);
+        Assert.All(ratings, m => Assert.Contains("**This quarter:**", m.Commentary, StringComparison.Ordinal));
+        Assert.Contains(ratings, m => m.Commentary!.Contains("\n- ", StringComparison.Ordinal));
+
+        var log = await db.ImprovementLogEntries.ToListAsync();
+        Assert.Equal(6, log.Count);
+        Assert.Equal(5, log.Count(l => l.WhenDate is not null));
+        Assert.All(log.Where(l => l.WhenDate is not null), l => Assert.True(l.WhenDate <= Day(today).AddMonths(3), $"{l.When} read as {l.WhenDate}"));
     }
 
     [Theory]
