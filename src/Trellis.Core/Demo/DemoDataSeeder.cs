@@ -139,7 +139,7 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await CloseDemoRoundAsync(previous);
+        await CloseDemoRoundAsync(previous, At(previousEnd.AddDays(14), 16, now), cancellationToken);
 
         // This quarter: open since its first week, with every other owner's update in so far.
         var currentStart = calendar.LatestQuarterStart.AddMonths(3);
@@ -163,12 +163,19 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Closes the demo's last-quarter round, freezing its report snapshot.</summary>
-    private Task CloseDemoRoundAsync(Round round)
+    /// <summary>
+    /// Closes the demo's last-quarter round as its officer would have, a fortnight after the quarter ended: the
+    /// report is built as at that day and frozen, exactly as <see cref="RoundService.CloseAsync"/> does today.
+    /// </summary>
+    private async Task CloseDemoRoundAsync(Round round, DateTimeOffset closedAt, CancellationToken cancellationToken)
     {
-        // wired at merge: RoundService.CloseAsync
-        _ = (db, round);
-        return Task.CompletedTask;
+        round.Status = RoundStatus.Closed;
+        round.ClosedAt = closedAt;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var report = await new Reports.BoardReportBuilder(db, clock).BuildAsync(round.PlanId, round.Id, cancellationToken);
+        round.SnapshotJson = RoundSnapshot.Serialize(report);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static ActionUpdate Update(PlanAction action, int index, DateTimeOffset at, List<Person> owners)

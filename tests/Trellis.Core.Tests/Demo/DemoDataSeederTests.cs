@@ -248,6 +248,13 @@ public partial class DemoDataSeederTests
         Assert.Equal(previous.PeriodEnd.AddDays(1), current.PeriodStart);
         Assert.InRange(Day(today), current.PeriodStart, current.PeriodEnd);
         Assert.Equal(RoundStatus.Open, current.Status);
+        Assert.Equal(RoundStatus.Closed, previous.Status);
+        Assert.True(previous.ClosedAt <= now && previous.ClosedAt > previous.OpenedAt, $"closed {previous.ClosedAt}");
+        var snapshot = RoundSnapshot.Deserialize(previous.SnapshotJson);
+        Assert.NotNull(snapshot);
+        Assert.True(snapshot.Round.IsFinal);
+        Assert.Equal(previous.Name, snapshot.Round.Name);
+        Assert.Equal(actions, snapshot.Areas.Sum(a => a.Actions.Count));
         Assert.All(rounds, r => Assert.True(r.OpenedAt <= now, $"{r.Name} opened {r.OpenedAt}, after now"));
         Assert.True(previous.OpenedAt < current.OpenedAt);
 
