@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Trellis.Testing;
 using Trellis.Web.Tests.Infrastructure;
 
 namespace Trellis.Web.Tests.Pages.Reports;
@@ -82,6 +83,22 @@ public class DownloadReportTests : IDisposable
         var formats = page.QuerySelectorAll("input[name=Format]").Select(i => i.GetAttribute("value")).ToList();
         Assert.Contains("Html", formats);
         Assert.NotNull(page.QuerySelector("#Format-error"));
+    }
+
+    [BrowserFact]
+    public async Task Download_Pdf_IsATaggedPdf()
+    {
+        using var factory = _factory.WithWebHostBuilder(b => b.UseSetting("Trellis:Reports:ChromiumPath", TestEnvironment.Chromium));
+        var client = new PageClient(factory);
+        var roundId = await RoundData.OpenRoundAsync(_factory);
+
+        var response = await client.Http.GetAsync($"/rounds/{roundId}/report/download?Layout=Exceptions&Format=Pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Castlebridge Borough Council", string.Join('\n', pdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+        Assert.True(pdf.Structure.Catalog.CatalogDictionary.Data.ContainsKey("StructTreeRoot"));
     }
 
     [Fact]
