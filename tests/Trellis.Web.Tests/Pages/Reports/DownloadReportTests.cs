@@ -85,6 +85,18 @@ public class DownloadReportTests : IDisposable
         Assert.NotNull(page.QuerySelector("#Format-error"));
     }
 
+    [Fact]
+    public async Task Download_NoFormatAndAnUnknownLayout_ShowsErrors()
+    {
+        var roundId = await RoundData.OpenRoundAsync(_factory);
+
+        var page = await _client.GetAsync($"/rounds/{roundId}/report/download?Layout=Bogus", HttpStatusCode.BadRequest);
+
+        Assert.Equal(
+            ["Select a layout for the report", "Select a format for the report"],
+            page.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.TextContent.Trim()));
+    }
+
     [BrowserFact]
     public async Task Download_Pdf_IsATaggedPdf()
     {

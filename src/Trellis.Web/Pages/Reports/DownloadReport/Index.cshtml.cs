@@ -44,9 +44,24 @@ public class DownloadReportModel(TrellisDbContext db, ReportService reports, IEn
             return NotFound();
         }
 
-        if (Format is not { } format || !Enum.IsDefined(format) || !Enum.IsDefined(Layout))
+        // Binding's own messages are not in GOV.UK voice: say what to do instead.
+        var layoutOk = ModelState[nameof(Layout)]?.Errors.Count is null or 0 && Enum.IsDefined(Layout);
+        var formatOk = ModelState[nameof(Format)]?.Errors.Count is null or 0 && Format is { } f && Enum.IsDefined(f);
+        ModelState.Clear();
+        if (!layoutOk)
         {
+            Layout = ReportLayout.Plan;
+            ModelState.AddModelError(nameof(Layout), "Select a layout for the report");
+        }
+
+        if (!formatOk)
+        {
+            Format = null;
             ModelState.AddModelError(nameof(Format), "Select a format for the report");
+        }
+
+        if (!layoutOk || Format is not { } format)
+        {
             return PageWithErrors();
         }
 
