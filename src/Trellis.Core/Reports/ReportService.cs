@@ -71,7 +71,8 @@ public sealed class ReportService(TrellisDbContext db, BoardReportBuilder builde
         var text = spec.Trim();
         if (string.Equals(text, Latest, StringComparison.OrdinalIgnoreCase))
         {
-            return await rounds.OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            // Ordered here: SQLite cannot order by a DateTimeOffset, and a plan has a handful of rounds.
+            return (await rounds.ToListAsync(cancellationToken)).OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Id).FirstOrDefault();
         }
 
         // A name wins over an id, so a round called "2019" is found by its name.

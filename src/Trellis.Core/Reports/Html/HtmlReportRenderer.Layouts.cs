@@ -158,16 +158,24 @@ public sealed partial class HtmlReportRenderer
         html.Element("p", RollUpSentence(report.PlanRollUp, "The plan")).Line();
         WriteRollUpTable(html, report.PlanRollUp, "Actions by rating", report.PlanRollUp.ByRag, "Rating");
 
-        html.Open("section", ("class", "scorecard")).Line();
+        html.Open("section", ("class", "scorecard wide")).Line();
         html.Element("h2", "Performance indicators").Line();
         WriteScorecard(html, report.Indicators, "Performance indicators");
-        var number = 1;
-        foreach (var indicator in report.Indicators)
-        {
-            WriteChart(html, indicator, number++);
-        }
-
         html.Close().Line();
+
+        if (report.Indicators.Any(i => i.Values.Count(v => v.Value is not null) >= 2))
+        {
+            // The charts repeat the table above as pictures; the table stays the source of the numbers.
+            html.Element("h2", "Indicator trends").Line();
+            html.Open("div", ("class", "charts")).Line();
+            var number = 1;
+            foreach (var indicator in report.Indicators)
+            {
+                WriteChart(html, indicator, number++);
+            }
+
+            html.Close().Line();
+        }
 
         html.Element("h2", "Improvement log").Line();
         if (report.ImprovementLog.Count == 0)
