@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
 
         // Each format a board report can be laid out in; ReportService picks one by format.
         services.AddSingleton<Reports.IReportRenderer, Reports.Docx.DocxReportRenderer>();
+        services.AddSingleton<Reports.IReportRenderer, Reports.Xlsx.XlsxReportRenderer>();
         return services;
     }
 }
