@@ -2,6 +2,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Trellis.Core.Reports;
 using Trellis.Core.Reports.Docx;
 
@@ -126,7 +128,8 @@ public class DocxReportRendererTests
         Assert.Contains("Overdue", DocxText.Cell(row.Elements<TableCell>().ElementAt(2)), StringComparison.Ordinal);
 
         var suggested = table.Elements<TableRow>().Single(r => r.InnerText.Contains("Implement revised Referral", StringComparison.Ordinal));
-        Assert.Equal("{FFBF47} **Amber** / Suggested: Red / Depends on the review in 2., which is late; the lead expects to recover the time by September.", DocxText.Cell(suggested.Elements<TableCell>().Last()));
+        Assert.Equal("{FFBF47} **Amber** / Suggested: Red", DocxText.Cell(suggested.Elements<TableCell>().Last()));
+        Assert.Contains("Depends on the review in 2., which is late", suggested.Elements<TableCell>().ElementAt(1).InnerText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -204,6 +207,18 @@ public class DocxReportRendererTests
                 Assert.Equal(20, DocxText.Headings(document.MainDocumentPart.Document.Body!).Count(h => h.Text.StartsWith("Area for improvement", StringComparison.Ordinal) || h.Level == 2 && h.Text.Contains("Area for improvement", StringComparison.Ordinal)));
             }
         }
+    }
+
+    [Fact]
+    public void AddTrellisCore_RegistersWordAndExcelRenderers()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Trellis"] = "Data Source=:memory:" })
+            .Build();
+        using var provider = new ServiceCollection().AddTrellisCore(configuration).BuildServiceProvider();
+        var formats = provider.GetServices<IReportRenderer>().Select(r => r.Format).ToList();
+        Assert.Contains(ReportFormat.Docx, formats);
+        Assert.Contains(ReportFormat.Xlsx, formats);
     }
 
     [Fact]

@@ -103,6 +103,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             if (area.ThemeKey != theme && report.Themes.FirstOrDefault(t => t.Key == area.ThemeKey) is { } current)
             {
                 doc.Heading(1, current.Title);
+                doc.Paragraph(ReportWords.RollUpSentence(report, current.RollUp));
             }
 
             theme = area.ThemeKey;
@@ -205,7 +206,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             doc.Table(
                 $"Area {area.Number}: actions",
                 "Each action with its target date, owner, status and RAG rating; the update note for this round follows the action.",
-                [700, 4038, 1400, 1300, 1100, 1100],
+                [600, 4138, 1300, 1200, 1100, 1300],
                 ["Ref", "Action", "By when", "By whom", "Status", "RAG"],
                 area.Actions.Select(a => ActionRow(report, a)));
         }
@@ -248,6 +249,12 @@ public sealed class DocxReportRenderer : IReportRenderer
         var suggestion = action.SuggestedRagCode is { } suggested && !string.Equals(suggested, action.RagCode, StringComparison.OrdinalIgnoreCase)
             ? $"Suggested: {ReportWords.Label(report.ProgressScale, suggested)}"
             : null;
+        if (suggestion is not null && !string.IsNullOrWhiteSpace(action.RagReason))
+        {
+            // The reason is a sentence; the narrow RAG column holds only the two ratings.
+            actionCell.Add(new(DocxDocument.Run("Why the rating differs from the suggested one: ", bold: true), DocxDocument.Run(action.RagReason)));
+        }
+
         return
         [
             DocxDocument.Text(action.Ref),
@@ -255,7 +262,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             DocxDocument.Lines(action.DueText, action.IsOverdue ? "Overdue" : null),
             DocxDocument.Lines([.. action.Owners]),
             DocxDocument.Text(ReportWords.Status(action.Status)),
-            DocxDocument.Rating(report.ProgressScale, action.RagCode, suggestion, suggestion is null ? null : action.RagReason),
+            DocxDocument.Rating(report.ProgressScale, action.RagCode, suggestion),
         ];
     }
 

@@ -35,7 +35,7 @@ internal static class DocxStyles
             new BasedOn { Val = "Normal" },
             new UIPriority { Val = 34 },
             new PrimaryStyle(),
-            new StyleParagraphProperties(new Indentation { Left = "720" }))
+            new StyleParagraphProperties(new Indentation { Left = "360" }))
         {
             Type = StyleValues.Paragraph,
             StyleId = "ListParagraph",
@@ -103,7 +103,7 @@ internal static class DocxStyles
             new NumberingFormat { Val = format },
             new LevelText { Val = text },
             new LevelJustification { Val = LevelJustificationValues.Left },
-            new PreviousParagraphProperties(new Indentation { Left = "720", Hanging = "360" }))
+            new PreviousParagraphProperties(new Indentation { Left = "360", Hanging = "284" }))
         { LevelIndex = 0 })
     { AbstractNumberId = id };
 
