@@ -209,6 +209,31 @@ public class DocxReportRendererTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public async Task Render_BareReport_StillRendersAValidDocument(ReportLayout layout)
+    {
+        var report = new BoardReport
+        {
+            CouncilName = "Riverside Borough Council",
+            PlanTitle = "Improvement plan",
+            Round = new ReportRound("Round 1", new(2026, 1, 1), new(2026, 3, 31), new(2026, 4, 2), false),
+            PlanRollUp = new RollUp(0, 0, 0, [], []),
+            Areas = [new ReportArea { Number = "1.", Title = "An area with nothing in it", RollUp = new RollUp(0, 0, 0, [], []) }],
+        };
+        using var docx = await RenderAsync(report, layout);
+        using var document = WordprocessingDocument.Open(docx, false);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2010).Validate(document));
+        docx.Position = 0;
+        var text = DocxText.Extract(docx);
+        Assert.DoesNotContain("1.. An area", text, StringComparison.Ordinal);
+        if (layout == ReportLayout.Plan)
+        {
+            Assert.Contains("## 1. An area with nothing in it", text, StringComparison.Ordinal);
+            Assert.Contains("\nDraft\n", text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void AddTrellisCore_RegistersWordAndExcelRenderers()
     {

@@ -99,6 +99,28 @@ public class XlsxReportRendererTests
         Assert.Contains("Overdue", XlsxText.Extract(exceptions), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public async Task Render_BareReport_IsValidAndSaysSo(ReportLayout layout)
+    {
+        var report = new BoardReport
+        {
+            CouncilName = "Riverside Borough Council",
+            PlanTitle = "Improvement plan",
+            Round = new ReportRound("Round 1", new(2026, 1, 1), new(2026, 3, 31), new(2026, 4, 2), false),
+            PlanRollUp = new RollUp(0, 0, 0, [], []),
+        };
+        using var xlsx = await RenderAsync(report, layout);
+        using (var document = SpreadsheetDocument.Open(xlsx, false))
+        {
+            Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2010).Validate(document));
+        }
+
+        xlsx.Position = 0;
+        var text = XlsxText.Extract(xlsx);
+        Assert.Contains(layout == ReportLayout.Exceptions ? "  2| No exceptions this round |" : "SHEET Plan", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Supports_TableAndExceptionsOnly()
     {

@@ -155,7 +155,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             theme = area.ThemeKey;
             yield return
             [
-                DocxDocument.Text($"{area.Number}. {area.Title}"),
+                DocxDocument.Text(ReportWords.AreaTitle(area)),
                 DocxDocument.Lines([.. area.Leads]),
                 DocxDocument.Lines([.. area.LinkedPlans]),
                 DocxDocument.Rating(report.ProgressScale, area.ProgressRag),
@@ -178,7 +178,7 @@ public sealed class DocxReportRenderer : IReportRenderer
 
     private static void Area(DocxDocument doc, BoardReport report, ReportArea area)
     {
-        doc.Heading(2, $"{area.Number}. {area.Title}");
+        doc.Heading(2, ReportWords.AreaTitle(area));
         doc.Table(
             $"Area {area.Number}: who leads it",
             "The area's lead, senior lead, linked plans and key partners.",
@@ -304,7 +304,7 @@ public sealed class DocxReportRenderer : IReportRenderer
                 var indicators = ReportWords.IndicatorsFor(report, area);
                 return (IReadOnlyList<DocxCell>)
                 [
-                    DocxDocument.Text($"{area.Number}. {area.Title}"),
+                    DocxDocument.Text(ReportWords.AreaTitle(area)),
                     new DocxCell(RichCell(doc, area.Commentary)),
                     new DocxCell(RichCell(doc, area.FurtherActions)),
                     DocxDocument.Lines([.. area.Leads]),
@@ -351,7 +351,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             }
 
             any = true;
-            doc.Heading(2, $"{area.Number}. {area.Title}");
+            doc.Heading(2, ReportWords.AreaTitle(area));
             doc.Paragraph(DocxDocument.Run("Progress rating: "), DocxDocument.RatingRun(report.ProgressScale, area.ProgressRag));
             if (flagged.Count > 0)
             {

@@ -47,6 +47,10 @@ internal static class ReportWords
 
     public static bool IsRed(BoardReport report, ReportAction action) => Colour(report.ProgressScale, action.RagCode) == RagColour.Red;
 
+    /// <summary>"1. Title"; a number written as "1." keeps its own full stop.</summary>
+    public static string AreaTitle(ReportArea area) =>
+        area.Number.Length == 0 ? area.Title : area.Number.EndsWith('.') ? $"{area.Number} {area.Title}" : $"{area.Number}. {area.Title}";
+
     public static string Join(IReadOnlyList<string> items) => string.Join("; ", items);
 
     /// <summary>Drops characters XML 1.0 cannot hold (control characters, lone surrogates); Word would refuse the file.</summary>

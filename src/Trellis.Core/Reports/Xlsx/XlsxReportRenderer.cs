@@ -36,7 +36,7 @@ public sealed class XlsxReportRenderer : IReportRenderer
         {
             var indicators = ReportWords.IndicatorsFor(report, area);
             sheet.Row(
-                new XlsxCell($"{area.Number}. {area.Title}"),
+                new XlsxCell(ReportWords.AreaTitle(area)),
                 new XlsxCell(RichText.ToPlainText(ReportWords.Clean(area.Commentary))),
                 new XlsxCell(RichText.ToPlainText(ReportWords.Clean(area.FurtherActions))),
                 new XlsxCell(string.Join("\n", area.Leads)),
@@ -55,7 +55,7 @@ public sealed class XlsxReportRenderer : IReportRenderer
         sheet.Header(["Area", "Ref", "Action", "By when", "By whom", "RAG", "Exception", "Detail"]);
         foreach (var area in report.Areas)
         {
-            var title = $"{area.Number}. {area.Title}";
+            var title = ReportWords.AreaTitle(area);
             foreach (var action in area.Actions.Where(a => ReportWords.IsRed(report, a) || a.IsOverdue))
             {
                 var kinds = new List<string>();
