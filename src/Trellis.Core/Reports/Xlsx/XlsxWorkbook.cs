@@ -127,8 +127,8 @@ internal static class XlsxWorkbook
         var data = new SheetData();
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
-            var row = new Row { RowIndex = (uint)(r + 1) };
             var cells = sheet.Rows[r];
+            var row = new Row { RowIndex = (uint)(r + 1), Height = Height(sheet, cells), CustomHeight = true };
             for (var c = 0; c < cells.Count; c++)
             {
                 var cell = cells[c];
@@ -162,6 +162,30 @@ internal static class XlsxWorkbook
         worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
         worksheet.Append(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         return worksheet;
+    }
+
+    /// <summary>
+    /// An estimate of the wrapped height: not every spreadsheet program grows a row to fit wrapped text on
+    /// opening (LibreOffice does not), so the row says how tall it is.
+    /// </summary>
+    private static double Height(XlsxSheet sheet, IReadOnlyList<XlsxCell> cells)
+    {
+        var lines = 1;
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var width = c < sheet.Widths.Length ? sheet.Widths[c] : 10;
+            if (c == 0 && cells.Count == 1 && sheet.TableColumns > 1)
+            {
+                // A lone message row ("No exceptions this round") can run across the empty cells beside it.
+                width = sheet.Widths.Sum();
+            }
+
+            var perLine = Math.Max(1, (int)(width * 1.1) - 2);
+            var cellLines = cells[c].Text.Split('\n').Sum(line => Math.Max(1, (line.Length + perLine - 1) / perLine));
+            lines = Math.Max(lines, cellLines);
+        }
+
+        return Math.Min(409, (lines * 12.75) + 3);
     }
 
     private static Stylesheet Stylesheet()
