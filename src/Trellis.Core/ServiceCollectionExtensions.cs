@@ -67,6 +67,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPlanFileReader, XlsxPlanFileReader>();
         services.AddSingleton<IPlanFileReader, CsvPlanFileReader>();
         services.AddSingleton<PlanFileReaders>();
+
+        // Each format a board report can be laid out in; ReportService picks one by format.
+        services.AddSingleton<Reports.IReportRenderer, Reports.Docx.DocxReportRenderer>();
+        services.AddSingleton<Reports.IReportRenderer, Reports.Xlsx.XlsxReportRenderer>();
         return services;
     }
 }
