@@ -337,14 +337,14 @@ public sealed class DocxReportRenderer : IReportRenderer
             [
                 [DocxDocument.Text("Red actions"), DocxDocument.Text(Number(red))],
                 [DocxDocument.Text("Overdue actions"), DocxDocument.Text(Number(overdue))],
-                [DocxDocument.Text($"Changes{since}"), DocxDocument.Text(Number(report.Changes.Count))],
+                [DocxDocument.Text($"Changes{since}"), DocxDocument.Text(Number(report.Areas.Sum(a => ReportWords.ChangesFor(report, a).Count)))],
             ]);
 
         var any = false;
         foreach (var area in report.Areas)
         {
             var flagged = area.Actions.Where(a => ReportWords.IsRed(report, a) || a.IsOverdue).ToList();
-            var changes = report.Changes.Where(c => c.AreaNumber == area.Number).ToList();
+            var changes = ReportWords.ChangesFor(report, area);
             if (flagged.Count == 0 && changes.Count == 0)
             {
                 continue;

@@ -51,6 +51,25 @@ internal static class ReportWords
     public static string AreaTitle(ReportArea area) =>
         area.Number.Length == 0 ? area.Title : area.Number.EndsWith('.') ? $"{area.Number} {area.Title}" : $"{area.Number}. {area.Title}";
 
+    /// <summary>
+    /// The area's changes since the last round: the report's own list, plus any action marked changed that the
+    /// list does not describe, so nothing marked changed goes missing from an exceptions report.
+    /// </summary>
+    public static List<ReportChange> ChangesFor(BoardReport report, ReportArea area)
+    {
+        var changes = report.Changes.Where(c => c.AreaNumber == area.Number).ToList();
+        foreach (var action in area.Actions.Where(a => a.Changed))
+        {
+            if (!changes.Exists(c => c.ActionRef == action.Ref && (c.ActionText is null || c.ActionText == action.Text)))
+            {
+                var since = report.PreviousRoundName is { } previous ? $" since {previous}" : " since the last round";
+                changes.Add(new ReportChange(ChangeKind.New, area.Number, action.Ref, action.Text, null, null, $"Updated{since}"));
+            }
+        }
+
+        return changes;
+    }
+
     public static string Join(IReadOnlyList<string> items) => string.Join("; ", items);
 
     /// <summary>Drops characters XML 1.0 cannot hold (control characters, lone surrogates); Word would refuse the file.</summary>

@@ -80,7 +80,7 @@ public sealed class XlsxReportRenderer : IReportRenderer
                     new XlsxCell(string.Join("\n", new[] { action.RagReason, action.UpdateNote }.Where(t => !string.IsNullOrWhiteSpace(t)))));
             }
 
-            foreach (var change in report.Changes.Where(c => c.AreaNumber == area.Number))
+            foreach (var change in ReportWords.ChangesFor(report, area))
             {
                 var action = change.ActionRef is null ? null : area.Actions.FirstOrDefault(a => a.Ref == change.ActionRef && a.Text == change.ActionText);
                 sheet.Row(
