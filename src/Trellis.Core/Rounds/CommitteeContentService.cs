@@ -27,7 +27,6 @@ public enum CommitteeOutcome
 }
 
 /// <summary>A problem with one field of the input, named as the input record names it ("Heading").</summary>
-public sealed record FieldError(string Field, string Message);
 
 /// <summary>What a change came to; <see cref="Id"/> is the row saved, <see cref="Errors"/> say what to fix.</summary>
 public sealed record CommitteeResult(CommitteeOutcome Outcome, int? Id, IReadOnlyList<FieldError> Errors)
