@@ -50,6 +50,11 @@ internal sealed class ReportFixture : IAsyncDisposable
 
         await using (var db = Database.CreateContext())
         {
+            // The demo brings rounds and an improvement log of its own; these tests want only the ones below.
+            db.Rounds.RemoveRange(db.Rounds);
+            db.ImprovementLogEntries.RemoveRange(db.ImprovementLogEntries);
+            await db.SaveChangesAsync();
+
             var plan = await db.Plans.Include(p => p.Areas).ThenInclude(a => a.Actions).SingleAsync();
             (OrganisationId, PlanId) = (plan.OrganisationId, plan.Id);
 
