@@ -25,7 +25,7 @@ public class DownloadReportTests : IDisposable
 
         var page = await _client.GetAsync($"/rounds/{roundId}/report");
 
-        Assert.Equal("Board report for 2026/27 Q2", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Board report for 2026/27 Q3", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(["Plan", "Table", "Exceptions", "Committee"], page.QuerySelectorAll("input[name=Layout]").Select(i => i.GetAttribute("value")));
         var formats = page.QuerySelectorAll("input[name=Format]").Select(i => i.GetAttribute("value")).ToList();
         Assert.Contains("Html", formats);
@@ -43,7 +43,7 @@ public class DownloadReportTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("castlebridge-improvement-plan-2026-27-Q2-plan.html", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("castlebridge-improvement-plan-2026-27-Q3-plan.html", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var report = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Equal("en-GB", report.DocumentElement.GetAttribute("lang"));
         Assert.Single(report.QuerySelectorAll("h1"));
