@@ -63,7 +63,9 @@ public sealed class ReportService(TrellisDbContext db, BoardReportBuilder builde
     private IReportRenderer RendererFor(ReportFormat format, ReportLayout layout) =>
         renderers.FirstOrDefault(r => r.Format == format && r.Supports(layout))
         ?? throw new ReportUnavailableException(
-            $"The {LayoutWords(layout)} layout cannot be made as {FormatWords(format)} on this server. Choose another format.");
+            renderers.Any(r => r.Format == format)
+                ? $"The {LayoutWords(layout)} layout does not come as {FormatWords(format)}. Choose {string.Join(" or ", Enum.GetValues<ReportFormat>().Where(f => renderers.Any(r => r.Format == f && r.Supports(layout))).Select(FormatWords))}."
+                : $"{FormatWords(format)} cannot be made on this server. Choose another format.");
 
     private async Task<Round?> FindRoundAsync(int organisationId, int planId, string spec, CancellationToken cancellationToken)
     {
