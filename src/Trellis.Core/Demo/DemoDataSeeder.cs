@@ -93,21 +93,17 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
             OpenedAt = At(previousEnd.AddDays(-14), 9, now),
         };
 
-        var overridden = false;
+        var scale = RagSuggester.Scale(plan.RagRatings, RagScale.Progress);
         for (var i = 0; i < actions.Count; i++)
         {
-            var action = actions[i];
-            var update = Update(action, i, At(previousEnd.AddDays(1 + (i % 9)), 11, now), owners);
+            previous.ActionUpdates.Add(Update(actions[i], i, At(previousEnd.AddDays(1 + (i % 9)), 11, now), owners, scale, plan.DueSoonDays));
+        }
 
-            // One owner rated their action lower than the rules suggested, and said why.
-            if (!overridden && action.RagCode == "R")
-            {
-                update.SuggestedRagCode = "A";
-                update.RagReason = DemoRoundContent.OverrideReason;
-                overridden = true;
-            }
-
-            previous.ActionUpdates.Add(update);
+        // One owner rated an overdue action Amber rather than the suggested Red last quarter, and said why.
+        if (previous.ActionUpdates.FirstOrDefault(u => u.Status == ActionStatus.InProgress && u.SuggestedRagCode == "R") is { } moved)
+        {
+            moved.RagCode = "A";
+            moved.RagReason = DemoRoundContent.ReasonFor("A", "R");
         }
 
         previous.Narratives.AddRange(DemoRoundContent.Narrative(previous.Name)
@@ -156,7 +152,7 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
         for (var i = 0; i < actions.Count; i += 2)
         {
             var days = Math.Max(0, calendar.Today.DayNumber - currentStart.AddDays(7).DayNumber);
-            current.ActionUpdates.Add(Update(actions[i], i, At(currentStart.AddDays(7 + (days * i / Math.Max(1, actions.Count))), 14, now), owners));
+            current.ActionUpdates.Add(Update(actions[i], i, At(currentStart.AddDays(7 + (days * i / Math.Max(1, actions.Count))), 14, now), owners, scale, plan.DueSoonDays));
         }
 
         db.Rounds.Add(current);
@@ -178,8 +174,10 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static ActionUpdate Update(PlanAction action, int index, DateTimeOffset at, List<Person> owners)
+    /// <summary>An owner's update as the demo tells it; where the rating differs from what the rules suggested that day, the owner says why.</summary>
+    private static ActionUpdate Update(PlanAction action, int index, DateTimeOffset at, List<Person> owners, IReadOnlyList<Reports.ReportRating> scale, int dueSoonDays)
     {
+        var suggested = RagSuggester.Suggest(action.Status, action.Due.Date, UkClock.UkDate(at), dueSoonDays, scale);
         var owner = action.Owners.OrderBy(o => o.SortOrder).Select(o => o.Person?.Name ?? o.Text).FirstOrDefault(n => n is not null);
         var note = index % 5 == 1 ? DemoRoundContent.UpdateNotes[index / 5 % DemoRoundContent.UpdateNotes.Count] : action.Comments;
         return new ActionUpdate
@@ -187,7 +185,8 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
             ActionId = action.Id,
             Status = action.Status,
             RagCode = action.RagCode,
-            SuggestedRagCode = action.RagCode,
+            SuggestedRagCode = suggested,
+            RagReason = suggested is null || action.RagCode is null || suggested == action.RagCode ? null : DemoRoundContent.ReasonFor(action.RagCode, suggested),
             Note = note,
             UpdatedBy = owner ?? (owners.Count > 0 ? owners[^1].Name : DemoRoundContent.UpdatedByTeam),
             UpdatedAt = at,

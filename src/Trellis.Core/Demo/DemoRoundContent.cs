@@ -90,7 +90,14 @@ internal static class DemoRoundContent
         "Audit done and findings shared with team managers; a follow-up audit is planned for next quarter.",
     ];
 
-    /// <summary>The one update whose owner chose a rating other than the one suggested, and why.</summary>
+    /// <summary>Why an owner chose a rating other than the suggested one: worse than suggested, better than an overdue Red, or otherwise.</summary>
+    public static string ReasonFor(string chosen, string suggested) => (chosen, suggested) switch
+    {
+        ("R", _) => OverrideReason,
+        (_, "R") => "The Board agreed a later date at its last meeting; the work is on track for the new date.",
+        _ => "Reviewed with the area lead: the rating reflects where the work really is, not only its date.",
+    };
+
     public const string OverrideReason =
         "Health attendance at the daily screening meeting has not improved despite escalation, so we are asking the Board for help.";
 
