@@ -64,8 +64,15 @@ public sealed class ReportService(TrellisDbContext db, BoardReportBuilder builde
         renderers.FirstOrDefault(r => r.Format == format && r.Supports(layout))
         ?? throw new ReportUnavailableException(
             renderers.Any(r => r.Format == format)
-                ? $"The {LayoutWords(layout)} layout does not come as {FormatWords(format)}. Choose {string.Join(" or ", Enum.GetValues<ReportFormat>().Where(f => renderers.Any(r => r.Format == f && r.Supports(layout))).Select(FormatWords))}."
+                ? $"The {LayoutWords(layout)} layout does not come as {FormatWords(format)}. Choose {Alternatives(layout)}."
                 : $"{FormatWords(format)} cannot be made on this server. Choose another format.");
+
+    /// <summary>"Word (.docx), PDF or a web page (HTML)": the formats that do come in this layout.</summary>
+    private string Alternatives(ReportLayout layout)
+    {
+        var words = Enum.GetValues<ReportFormat>().Where(f => CanRender(f, layout)).Select(FormatWords).ToList();
+        return words.Count <= 1 ? string.Concat(words) : string.Join(", ", words[..^1]) + " or " + words[^1];
+    }
 
     private async Task<Round?> FindRoundAsync(int organisationId, int planId, string spec, CancellationToken cancellationToken)
     {

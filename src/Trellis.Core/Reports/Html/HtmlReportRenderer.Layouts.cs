@@ -135,10 +135,7 @@ public sealed partial class HtmlReportRenderer
         {
             ("Report title", title),
             ("Monitoring round", $"{report.Round.Name} ({Date(report.Round.PeriodStart)} to {Date(report.Round.PeriodEnd)})"),
-            ("Key decision", "No"),
-            ("Ward", "All"),
-            ("Contributors", report.KeyLeads.Count > 0 ? report.KeyLeads[0].Role : report.CouncilName),
-            ("Class", "Open"),
+            ("Council", report.CouncilName),
             ("Date", Date(report.Round.AsAt)),
             ("Status", FinalOrDraft(report)),
         })
