@@ -51,184 +51,42 @@ public sealed record CommitteeResult(CommitteeOutcome Outcome, int? Id, IReadOnl
 /// </summary>
 public sealed class CommitteeContentService(TrellisDbContext db)
 {
-    // Narrative sections
+    // Narrative sections and self-assessment rows: rows of a round, frozen once it closes
 
-    public async Task<CommitteeResult> AddNarrativeAsync(int organisationId, int roundId, NarrativeInput input, CancellationToken ct = default)
-    {
-        var round = await FindRoundAsync(organisationId, roundId, ct);
-        if (round is null)
+    public Task<CommitteeResult> AddNarrativeAsync(int organisationId, int roundId, NarrativeInput input, CancellationToken ct = default) =>
+        AddRoundRowAsync(organisationId, roundId, Validate(input), (round, order) =>
         {
-            return CommitteeResult.NotFound;
-        }
+            var section = new RoundNarrative { RoundId = round, SortOrder = order };
+            Apply(section, input);
+            return section;
+        }, ct);
 
-        if (round.Status == RoundStatus.Closed)
-        {
-            return CommitteeResult.Closed;
-        }
+    public Task<CommitteeResult> UpdateNarrativeAsync(int organisationId, int sectionId, NarrativeInput input, CancellationToken ct = default) =>
+        ChangeRoundRowAsync<RoundNarrative>(organisationId, sectionId, section => Task.FromResult(Edit(Validate(input), () => Apply(section, input))), ct);
 
-        var errors = Validate(input);
-        if (errors.Count > 0)
-        {
-            return CommitteeResult.Invalid(errors);
-        }
-
-        var order = await db.RoundNarratives.Where(n => n.RoundId == roundId).Select(n => (int?)n.SortOrder).MaxAsync(ct) ?? -1;
-        var section = new RoundNarrative { RoundId = roundId, SortOrder = order + 1 };
-        Apply(section, input);
-        db.RoundNarratives.Add(section);
-        await db.SaveChangesAsync(ct);
-        return CommitteeResult.Saved(section.Id);
-    }
-
-    public async Task<CommitteeResult> UpdateNarrativeAsync(int organisationId, int sectionId, NarrativeInput input, CancellationToken ct = default)
-    {
-        var (section, closed) = await FindNarrativeAsync(organisationId, sectionId, ct);
-        if (section is null)
-        {
-            return CommitteeResult.NotFound;
-        }
-
-        if (closed)
-        {
-            return CommitteeResult.Closed;
-        }
-
-        var errors = Validate(input);
-        if (errors.Count > 0)
-        {
-            return CommitteeResult.Invalid(errors);
-        }
-
-        Apply(section, input);
-        await db.SaveChangesAsync(ct);
-        return CommitteeResult.Saved(section.Id);
-    }
-
-    public async Task<CommitteeResult> DeleteNarrativeAsync(int organisationId, int sectionId, CancellationToken ct = default)
-    {
-        var (section, closed) = await FindNarrativeAsync(organisationId, sectionId, ct);
-        if (section is null)
-        {
-            return CommitteeResult.NotFound;
-        }
-
-        if (closed)
-        {
-            return CommitteeResult.Closed;
-        }
-
-        db.RoundNarratives.Remove(section);
-        await db.SaveChangesAsync(ct);
-        return CommitteeResult.Saved(section.Id);
-    }
+    public Task<CommitteeResult> DeleteNarrativeAsync(int organisationId, int sectionId, CancellationToken ct = default) =>
+        ChangeRoundRowAsync<RoundNarrative>(organisationId, sectionId, Remove, ct);
 
     /// <summary>Swaps the section with its neighbour; at the top (or bottom) already, nothing changes.</summary>
-    public async Task<CommitteeResult> MoveNarrativeAsync(int organisationId, int sectionId, MoveDirection direction, CancellationToken ct = default)
-    {
-        var (section, closed) = await FindNarrativeAsync(organisationId, sectionId, ct);
-        if (section is null)
+    public Task<CommitteeResult> MoveNarrativeAsync(int organisationId, int sectionId, MoveDirection direction, CancellationToken ct = default) =>
+        ChangeRoundRowAsync<RoundNarrative>(organisationId, sectionId, section => MoveAsync(section, direction, ct), ct);
+
+    public Task<CommitteeResult> AddSelfAssessmentAsync(int organisationId, int roundId, SelfAssessmentInput input, CancellationToken ct = default) =>
+        AddRoundRowAsync(organisationId, roundId, Validate(input), (round, order) =>
         {
-            return CommitteeResult.NotFound;
-        }
+            var entry = new SelfAssessmentEntry { RoundId = round, SortOrder = order };
+            Apply(entry, input);
+            return entry;
+        }, ct);
 
-        if (closed)
-        {
-            return CommitteeResult.Closed;
-        }
+    public Task<CommitteeResult> UpdateSelfAssessmentAsync(int organisationId, int entryId, SelfAssessmentInput input, CancellationToken ct = default) =>
+        ChangeRoundRowAsync<SelfAssessmentEntry>(organisationId, entryId, entry => Task.FromResult(Edit(Validate(input), () => Apply(entry, input))), ct);
 
-        var siblings = await db.RoundNarratives.Where(n => n.RoundId == section.RoundId).OrderBy(n => n.SortOrder).ThenBy(n => n.Id).ToListAsync(ct);
-        await MoveAsync(siblings, section, direction, n => n.SortOrder, (n, o) => n.SortOrder = o, ct);
-        return CommitteeResult.Saved(section.Id);
-    }
+    public Task<CommitteeResult> DeleteSelfAssessmentAsync(int organisationId, int entryId, CancellationToken ct = default) =>
+        ChangeRoundRowAsync<SelfAssessmentEntry>(organisationId, entryId, Remove, ct);
 
-    // Self-assessment rows
-
-    public async Task<CommitteeResult> AddSelfAssessmentAsync(int organisationId, int roundId, SelfAssessmentInput input, CancellationToken ct = default)
-    {
-        var round = await FindRoundAsync(organisationId, roundId, ct);
-        if (round is null)
-        {
-            return CommitteeResult.NotFound;
-        }
-
-        if (round.Status == RoundStatus.Closed)
-        {
-            return CommitteeResult.Closed;
-        }
-
-        var errors = Validate(input);
-        if (errors.Count > 0)
-        {
-            return CommitteeResult.Invalid(errors);
-        }
-
-        var order = await db.SelfAssessmentEntries.Where(s => s.RoundId == roundId).Select(s => (int?)s.SortOrder).MaxAsync(ct) ?? -1;
-        var entry = new SelfAssessmentEntry { RoundId = roundId, SortOrder = order + 1 };
-        Apply(entry, input);
-        db.SelfAssessmentEntries.Add(entry);
-        await db.SaveChangesAsync(ct);
-        return CommitteeResult.Saved(entry.Id);
-    }
-
-    public async Task<CommitteeResult> UpdateSelfAssessmentAsync(int organisationId, int entryId, SelfAssessmentInput input, CancellationToken ct = default)
-    {
-        var (entry, closed) = await FindSelfAssessmentAsync(organisationId, entryId, ct);
-        if (entry is null)
-        {
-            return CommitteeResult.NotFound;
-        }
-
-        if (closed)
-        {
-            return CommitteeResult.Closed;
-        }
-
-        var errors = Validate(input);
-        if (errors.Count > 0)
-        {
-            return CommitteeResult.Invalid(errors);
-        }
-
-        Apply(entry, input);
-        await db.SaveChangesAsync(ct);
-        return CommitteeResult.Saved(entry.Id);
-    }
-
-    public async Task<CommitteeResult> DeleteSelfAssessmentAsync(int organisationId, int entryId, CancellationToken ct = default)
-    {
-        var (entry, closed) = await FindSelfAssessmentAsync(organisationId, entryId, ct);
-        if (entry is null)
-        {
-            return CommitteeResult.NotFound;
-        }
-
-        if (closed)
-        {
-            return CommitteeResult.Closed;
-        }
-
-        db.SelfAssessmentEntries.Remove(entry);
-        await db.SaveChangesAsync(ct);
-        return CommitteeResult.Saved(entry.Id);
-    }
-
-    public async Task<CommitteeResult> MoveSelfAssessmentAsync(int organisationId, int entryId, MoveDirection direction, CancellationToken ct = default)
-    {
-        var (entry, closed) = await FindSelfAssessmentAsync(organisationId, entryId, ct);
-        if (entry is null)
-        {
-            return CommitteeResult.NotFound;
-        }
-
-        if (closed)
-        {
-            return CommitteeResult.Closed;
-        }
-
-        var siblings = await db.SelfAssessmentEntries.Where(s => s.RoundId == entry.RoundId).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
-        await MoveAsync(siblings, entry, direction, s => s.SortOrder, (s, o) => s.SortOrder = o, ct);
-        return CommitteeResult.Saved(entry.Id);
-    }
+    public Task<CommitteeResult> MoveSelfAssessmentAsync(int organisationId, int entryId, MoveDirection direction, CancellationToken ct = default) =>
+        ChangeRoundRowAsync<SelfAssessmentEntry>(organisationId, entryId, entry => MoveAsync(entry, direction, ct), ct);
 
     // Improvement log (the plan's; it runs across rounds, so a closed round does not freeze it)
 
@@ -318,24 +176,76 @@ public sealed class CommitteeContentService(TrellisDbContext db)
     private Task<Round?> FindRoundAsync(int organisationId, int roundId, CancellationToken ct) =>
         db.Rounds.FirstOrDefaultAsync(r => r.Id == roundId && r.Plan.OrganisationId == organisationId, ct);
 
-    private async Task<(RoundNarrative? Section, bool Closed)> FindNarrativeAsync(int organisationId, int sectionId, CancellationToken ct)
+    private async Task<CommitteeResult> AddRoundRowAsync<T>(int organisationId, int roundId, List<FieldError> errors, Func<int, int, T> create, CancellationToken ct)
+        where T : class, IRoundRow
     {
-        var found = await db.RoundNarratives
-            .Join(db.Rounds, n => n.RoundId, r => r.Id, (n, r) => new { Section = n, Round = r })
-            .Where(x => x.Section.Id == sectionId && x.Round.Plan.OrganisationId == organisationId)
-            .Select(x => new { x.Section, x.Round.Status })
-            .FirstOrDefaultAsync(ct);
-        return (found?.Section, found?.Status == RoundStatus.Closed);
+        var round = await FindRoundAsync(organisationId, roundId, ct);
+        if (round is null)
+        {
+            return CommitteeResult.NotFound;
+        }
+
+        if (round.Status == RoundStatus.Closed)
+        {
+            return CommitteeResult.Closed;
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommitteeResult.Invalid(errors);
+        }
+
+        var order = await db.Set<T>().Where(r => r.RoundId == roundId).Select(r => (int?)r.SortOrder).MaxAsync(ct) ?? -1;
+        var row = create(roundId, order + 1);
+        db.Set<T>().Add(row);
+        await db.SaveChangesAsync(ct);
+        return CommitteeResult.Saved(row.Id);
     }
 
-    private async Task<(SelfAssessmentEntry? Entry, bool Closed)> FindSelfAssessmentAsync(int organisationId, int entryId, CancellationToken ct)
+    /// <summary>Finds the row in the caller's organisation, refuses when its round is closed, applies the change and saves it whole.</summary>
+    private async Task<CommitteeResult> ChangeRoundRowAsync<T>(int organisationId, int rowId, Func<T, Task<List<FieldError>>> change, CancellationToken ct)
+        where T : class, IRoundRow
     {
-        var found = await db.SelfAssessmentEntries
-            .Join(db.Rounds, s => s.RoundId, r => r.Id, (s, r) => new { Entry = s, Round = r })
-            .Where(x => x.Entry.Id == entryId && x.Round.Plan.OrganisationId == organisationId)
-            .Select(x => new { x.Entry, x.Round.Status })
+        var found = await db.Set<T>()
+            .Join(db.Rounds, x => x.RoundId, r => r.Id, (x, r) => new { Row = x, Round = r })
+            .Where(x => x.Row.Id == rowId && x.Round.Plan.OrganisationId == organisationId)
+            .Select(x => new { x.Row, x.Round.Status })
             .FirstOrDefaultAsync(ct);
-        return (found?.Entry, found?.Status == RoundStatus.Closed);
+        if (found is null)
+        {
+            return CommitteeResult.NotFound;
+        }
+
+        if (found.Status == RoundStatus.Closed)
+        {
+            return CommitteeResult.Closed;
+        }
+
+        var errors = await change(found.Row);
+        if (errors.Count > 0)
+        {
+            return CommitteeResult.Invalid(errors);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return CommitteeResult.Saved(found.Row.Id);
+    }
+
+    private static List<FieldError> Edit(List<FieldError> errors, Action apply)
+    {
+        if (errors.Count == 0)
+        {
+            apply();
+        }
+
+        return errors;
+    }
+
+    private Task<List<FieldError>> Remove<T>(T row)
+        where T : class
+    {
+        db.Remove(row);
+        return Task.FromResult(new List<FieldError>());
     }
 
     private async Task<(ImprovementLogEntry Entry, bool Financial)?> FindImprovementLogAsync(int organisationId, int entryId, CancellationToken ct)
@@ -348,27 +258,27 @@ public sealed class CommitteeContentService(TrellisDbContext db)
         return found is null ? null : (found.Entry, found.QuartersAreFinancial);
     }
 
-    private async Task MoveAsync<T>(List<T> siblings, T item, MoveDirection direction, Func<T, int> order, Action<T, int> setOrder, CancellationToken ct)
+    private async Task<List<FieldError>> MoveAsync<T>(T row, MoveDirection direction, CancellationToken ct)
+        where T : class, IRoundRow
     {
-        var index = siblings.IndexOf(item);
+        var siblings = await db.Set<T>().Where(s => s.RoundId == row.RoundId).OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
+        var index = siblings.IndexOf(row);
         var other = direction == MoveDirection.Up ? index - 1 : index + 1;
-        if (index < 0 || other < 0 || other >= siblings.Count)
+        if (index >= 0 && other >= 0 && other < siblings.Count)
         {
-            return;
-        }
+            (siblings[index], siblings[other]) = (siblings[other], siblings[index]);
 
-        (siblings[index], siblings[other]) = (siblings[other], siblings[index]);
-
-        // Renumber the lot: imported or hand-edited orders can repeat, and a plain swap of equal numbers moves nothing.
-        for (var i = 0; i < siblings.Count; i++)
-        {
-            if (order(siblings[i]) != i)
+            // Renumber the lot: imported or hand-edited orders can repeat, and a plain swap of equal numbers moves nothing.
+            for (var i = 0; i < siblings.Count; i++)
             {
-                setOrder(siblings[i], i);
+                if (siblings[i].SortOrder != i)
+                {
+                    siblings[i].SortOrder = i;
+                }
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        return [];
     }
 
     private static void Apply(RoundNarrative section, NarrativeInput input)

@@ -72,7 +72,7 @@ public class ActionUpdate
 }
 
 /// <summary>A narrative section of the committee report, written in Trellis for the round (simple formatting, see <see cref="Reports.RichText"/>).</summary>
-public class RoundNarrative
+public class RoundNarrative : IRoundRow
 {
     public const int HeadingMaxLength = 300;
     public const int BodyMaxLength = 20000;
@@ -85,7 +85,7 @@ public class RoundNarrative
 }
 
 /// <summary>A row of the committee report's self-assessment table.</summary>
-public class SelfAssessmentEntry
+public class SelfAssessmentEntry : IRoundRow
 {
     public const int TextMaxLength = 8000;
 
@@ -95,6 +95,16 @@ public class SelfAssessmentEntry
     public string WhatWeHaveDone { get; set; } = string.Empty;
     public string ImpactOnPractice { get; set; } = string.Empty;
     public int SortOrder { get; set; }
+}
+
+/// <summary>A row that belongs to one round, in an order of its own (a narrative section, a self-assessment row).</summary>
+public interface IRoundRow
+{
+    int Id { get; }
+
+    int RoundId { get; }
+
+    int SortOrder { get; set; }
 }
 
 /// <summary>A row of the plan's improvement log: what we have done, why, and when ("Q3 2018", "Started Jan 2019").</summary>

@@ -52,6 +52,30 @@ public class CommitteeContentServiceTests
         Assert.Equal(1, await after.RoundNarratives.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task SelfAssessment_AddUpdateMoveDelete(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (orgId, _, roundId) = await SeedAsync(database);
+        await using var db = database.CreateContext();
+        var service = new CommitteeContentService(db);
+
+        var first = await service.AddSelfAssessmentAsync(orgId, roundId, new SelfAssessmentInput("MASH timeliness", "New rota", "Decisions within a day"));
+        var second = await service.AddSelfAssessmentAsync(orgId, roundId, new SelfAssessmentInput("Supervision", "Monthly audits", null));
+        var third = await service.AddSelfAssessmentAsync(orgId, roundId, new SelfAssessmentInput("Plans", "Templates", "Clearer plans"));
+        Assert.True(first.Succeeded && second.Succeeded && third.Succeeded);
+        Assert.Equal(CommitteeOutcome.Invalid, (await service.UpdateSelfAssessmentAsync(orgId, first.Id!.Value, new SelfAssessmentInput(" ", "x", null))).Outcome);
+        Assert.True((await service.UpdateSelfAssessmentAsync(orgId, first.Id!.Value, new SelfAssessmentInput("Front door timeliness", "New rota", "Decisions within a day"))).Succeeded);
+        Assert.True((await service.MoveSelfAssessmentAsync(orgId, first.Id!.Value, MoveDirection.Down)).Succeeded);
+        Assert.True((await service.DeleteSelfAssessmentAsync(orgId, third.Id!.Value)).Succeeded);
+
+        await using var read = database.CreateContext();
+        var rows = await read.SelfAssessmentEntries.Where(s => s.RoundId == roundId).OrderBy(s => s.SortOrder).ToListAsync();
+        Assert.Equal(["Supervision", "Front door timeliness"], rows.Select(r => r.AreaForImprovement));
+        Assert.Equal(string.Empty, rows[0].ImpactOnPractice);
+    }
+
     [Fact]
     public async Task Narrative_Invalid_NamesTheFields()
     {
