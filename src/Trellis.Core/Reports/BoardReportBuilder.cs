@@ -198,6 +198,14 @@ public sealed class BoardReportBuilder(TrellisDbContext db, TimeProvider time)
             .TakeLast(RecentPeriods)
             .ToList();
         var numbers = values.Select(v => v.Value).ToList();
+
+        // Bounds and polarity typed in win; otherwise the target's words say them ("No more than 16%": a ceiling,
+        // lower is better; "90%" is a floor when higher is better).
+        var target = Indicators.TargetReader.Read(indicator.TargetText);
+        var polarity = indicator.Polarity == Indicators.Polarity.None ? target.ImpliedPolarity ?? indicator.Polarity : indicator.Polarity;
+        var (min, max) = indicator.TargetMin is not null || indicator.TargetMax is not null
+            ? (indicator.TargetMin, indicator.TargetMax)
+            : target.Bounds(polarity);
         return new ReportIndicator
         {
             Key = indicator.Key,
@@ -211,8 +219,8 @@ public sealed class BoardReportBuilder(TrellisDbContext db, TimeProvider time)
                 .. indicator.Comparators.OrderBy(c => c.Id)
                     .Select(c => new ReportComparator(c.Name, c.Period, IndicatorAssessment.Display(c.Value, null, indicator.Unit), c.Value)),
             ],
-            Rag = IndicatorAssessment.Rag(numbers.LastOrDefault(), indicator.Unit, indicator.Polarity, indicator.TargetMin, indicator.TargetMax),
-            Assessment = IndicatorAssessment.Describe(numbers, indicator.Unit, indicator.Polarity, indicator.TargetMin, indicator.TargetMax),
+            Rag = IndicatorAssessment.Rag(numbers.LastOrDefault(), indicator.Unit, polarity, min, max),
+            Assessment = IndicatorAssessment.Describe(numbers, indicator.Unit, polarity, min, max),
             AreaNumbers = [.. indicator.AreaNumbers],
         };
     }

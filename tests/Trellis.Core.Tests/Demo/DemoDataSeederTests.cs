@@ -311,7 +311,7 @@ public partial class DemoDataSeederTests
             Assert.All(i.Comparators, c => Assert.Equal(year, c.Period));
         });
         Assert.Contains(indicators, i => i.Comparators.Count >= 3);
-        Assert.All(indicators.Where(i => i.Unit == Indicators.IndicatorUnit.Percent).SelectMany(i => i.Values), v => Assert.True(v.Value <= 100));
+        Assert.All(indicators.Where(i => i.Unit == Core.Indicators.IndicatorUnit.Percent).SelectMany(i => i.Values), v => Assert.True(v.Value <= 100));
     }
 
     [Fact]

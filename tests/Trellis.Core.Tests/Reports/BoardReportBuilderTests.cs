@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Core.Plans;
@@ -8,6 +9,32 @@ namespace Trellis.Core.Tests.Reports;
 
 public class BoardReportBuilderTests
 {
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Build_ATargetOnlyInWords_IsJudgedFromTheWords(DatabaseProvider provider)
+    {
+        await using var fixture = await ReportFixture.CreateAsync(provider);
+        await using (var edit = fixture.Database.CreateContext())
+        {
+            var indicator = await edit.Indicators.Include(i => i.Values).Where(i => i.PlanId == fixture.PlanId).OrderBy(i => i.SortOrder).FirstAsync();
+            (indicator.TargetMin, indicator.TargetMax, indicator.TargetText, indicator.Polarity, indicator.Unit) = (null, null, "No more than 16%", Polarity.None, IndicatorUnit.Percent);
+            foreach (var value in indicator.Values)
+            {
+                value.Value = 30m;
+            }
+
+            await edit.SaveChangesAsync();
+        }
+
+        await using var db = fixture.Database.CreateContext();
+        var report = await fixture.Builder(db).BuildAsync(fixture.PlanId, fixture.OpenRoundId, CancellationToken.None);
+
+        // "No more than 16%" says both the ceiling and that lower is better, though nobody typed either.
+        var judged = report.Indicators.First(i => i.TargetText == "No more than 16%");
+        Assert.Equal(RagColour.Red, judged.Rag);
+        Assert.Contains("16%", judged.Assessment, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Build_OpenRound_HasThePlanAndTheRoundsUpdates(DatabaseProvider provider)

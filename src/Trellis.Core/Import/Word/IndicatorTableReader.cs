@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Trellis.Core.Indicators;
 using Trellis.Core.Interchange;
 
 namespace Trellis.Core.Import.Word;
@@ -259,39 +260,22 @@ internal static partial class IndicatorTableReader
     /// <summary>"20-25%" gives both bounds, "No higher than 15%" a maximum, "At least 90%" a minimum; "90%" alone says neither.</summary>
     private static TargetDoc Target(string text)
     {
-        var range = Range().Match(text);
-        if (range.Success)
+        var target = TargetReader.Read(text);
+        return target.Kind switch
         {
-            return new TargetDoc { Text = text, Min = Number(range.Groups["min"].Value), Max = Number(range.Groups["max"].Value) };
-        }
-
-        var number = LeadingNumber().Match(LeadingWords().Replace(text, string.Empty));
-        var bound = number.Success ? Number(number.Groups["number"].Value) : null;
-        return Polarity(text) switch
-        {
-            "lower-is-better" => new TargetDoc { Text = text, Max = bound },
-            "higher-is-better" => new TargetDoc { Text = text, Min = bound },
+            TargetKind.Range or TargetKind.AtLeast or TargetKind.AtMost => new TargetDoc { Text = text, Min = target.Min, Max = target.Max },
             _ => new TargetDoc { Text = text },
         };
     }
 
-    private static string? Polarity(string? target)
+    /// <summary>The polarity the target's words say, as the interchange writes it; none for a bare value or "Under review".</summary>
+    private static string? Polarity(string? target) => TargetReader.Read(target).ImpliedPolarity switch
     {
-        var key = PlanText.Key(target);
-        if (key.Contains("no higher", StringComparison.Ordinal) || key.Contains("no more", StringComparison.Ordinal) || key.Contains("below", StringComparison.Ordinal) || key.Contains("less than", StringComparison.Ordinal)
-            || key.Contains("lower", StringComparison.Ordinal) || key.Contains("fewer", StringComparison.Ordinal) || key.Contains("under", StringComparison.Ordinal))
-        {
-            return "lower-is-better";
-        }
-
-        if (key.Contains("at least", StringComparison.Ordinal) || key.Contains("above", StringComparison.Ordinal) || key.Contains("more than", StringComparison.Ordinal)
-            || key.Contains("no lower", StringComparison.Ordinal))
-        {
-            return "higher-is-better";
-        }
-
-        return Range().IsMatch(target ?? string.Empty) ? "in-range" : null;
-    }
+        Indicators.Polarity.LowerIsBetter => "lower-is-better",
+        Indicators.Polarity.HigherIsBetter => "higher-is-better",
+        Indicators.Polarity.InRange => "in-range",
+        _ => null,
+    };
 
     private static decimal? Number(string text) =>
         decimal.TryParse(text.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -311,10 +295,4 @@ internal static partial class IndicatorTableReader
 
     [GeneratedRegex(@"^(?<number>-?\d[\d,]*(?:\.\d+)?)\s*%?")]
     private static partial Regex LeadingNumber();
-
-    [GeneratedRegex(@"^\D+")]
-    private static partial Regex LeadingWords();
-
-    [GeneratedRegex(@"(?<min>\d+(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(?<max>\d+(?:\.\d+)?)")]
-    private static partial Regex Range();
 }
