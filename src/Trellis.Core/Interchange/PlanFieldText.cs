@@ -1,4 +1,3 @@
-using System.Globalization;
 using Trellis.Core.Dates;
 
 namespace Trellis.Core.Interchange;
@@ -45,7 +44,7 @@ internal sealed class PlanFieldText
         return clean.Count == 0 ? null : string.Join("; ", clean);
     }
 
-    public static string? Date(DateOnly? date) => date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string? Date(DateOnly? date) => date is { } d ? Dates.DateText.Long(d) : null;
 
     public string? Owners(IEnumerable<OwnerDoc>? owners) =>
         List((owners ?? []).Select(o => o.Person is { } id ? _people.GetValueOrDefault(id.Trim(), id) : o.Text ?? string.Empty));

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 using Trellis.Core.Reports;
 
@@ -7,10 +7,9 @@ namespace Trellis.Core.Rounds;
 /// <summary>A suggested rating with the rule behind it, in words.</summary>
 public sealed record RagSuggestion(string Code, string Label, string Reason);
 
-/// <summary>The rating a plan's rules suggest for an action (helper A).</summary>
+/// <summary>The rating a plan's rules suggest for an action.</summary>
 public static class RagSuggester
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     /// <returns>A code on <paramref name="scale"/>, or null when no rule applies.</returns>
     public static string? Suggest(ActionStatus? status, DateOnly? due, DateOnly today, int dueSoonDays, IReadOnlyList<ReportRating> scale) =>
@@ -58,5 +57,5 @@ public static class RagSuggester
     private static ReportRating? ByColour(IReadOnlyList<ReportRating> scale, RagColour colour) =>
         scale.FirstOrDefault(r => r.Colour == colour && !r.IsComplete) ?? scale.FirstOrDefault(r => r.Colour == colour);
 
-    private static string Format(DateOnly date) => date.ToString("d MMMM yyyy", English);
+    private static string Format(DateOnly date) => DateText.Long(date);
 }

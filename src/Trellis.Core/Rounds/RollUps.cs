@@ -6,7 +6,7 @@ using Trellis.Core.Reports;
 
 namespace Trellis.Core.Rounds;
 
-/// <summary>Counts and percentages of actions by rating and status (helper A).</summary>
+/// <summary>Counts and percentages of actions by rating and status.</summary>
 public static class RollUps
 {
     public const string NoneKey = "none";

@@ -1,13 +1,12 @@
-using System.Globalization;
+using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 using Trellis.Core.Reports;
 
 namespace Trellis.Core.Rounds;
 
-/// <summary>What moved between two rounds' reports (helper A).</summary>
+/// <summary>What moved between two rounds' reports.</summary>
 public static class RoundChanges
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>
     /// Changes from <paramref name="previous"/> to <paramref name="current"/>, per area in the current plan order.
@@ -97,7 +96,7 @@ public static class RoundChanges
 
             if (action.IsOverdue && !old.IsOverdue)
             {
-                var due = action.DueDate is { } d ? d.ToString("d MMMM yyyy", English) : action.DueText;
+                var due = action.DueDate is { } d ? DateText.Long(d) : action.DueText;
                 changes.Add(Change(ChangeKind.NewlyOverdue, areaNumber, action, null, null, $"Due {due}, now overdue"));
             }
         }

@@ -14,6 +14,17 @@ internal static partial class DeterministicPackage
     private const string CorePropertiesPart = "docProps/core.psmdcp";
     private static readonly DateTimeOffset FixedTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Title, author and language for the document's properties, dated the report's as-at day rather than now.</summary>
+    public static void SetProperties(DocumentFormat.OpenXml.Packaging.OpenXmlPackage package, string title, string creator, DateOnly asAt)
+    {
+        var when = asAt.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        package.PackageProperties.Title = ReportWords.Clean(title);
+        package.PackageProperties.Creator = ReportWords.Clean(creator);
+        package.PackageProperties.Language = "en-GB";
+        package.PackageProperties.Created = when;
+        package.PackageProperties.Modified = when;
+    }
+
     public static async Task CopyAsync(MemoryStream package, Stream output, CancellationToken cancellationToken)
     {
         package.Position = 0;

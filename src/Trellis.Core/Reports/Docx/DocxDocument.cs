@@ -211,12 +211,7 @@ internal sealed class DocxDocument
                 new DefaultTabStop { Val = 720 },
                 new Compatibility(new CompatibilitySetting { Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15" }));
 
-            var when = asAt.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            package.PackageProperties.Title = ReportWords.Clean(title);
-            package.PackageProperties.Creator = ReportWords.Clean(creator);
-            package.PackageProperties.Language = "en-GB";
-            package.PackageProperties.Created = when;
-            package.PackageProperties.Modified = when;
+            DeterministicPackage.SetProperties(package, title, creator, asAt);
         }
 
         await DeterministicPackage.CopyAsync(buffer, output, cancellationToken);

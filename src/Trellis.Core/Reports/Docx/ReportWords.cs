@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 
 namespace Trellis.Core.Reports.Docx;
@@ -7,9 +7,8 @@ namespace Trellis.Core.Reports.Docx;
 /// <summary>The words and colours the Word and Excel renderers share, so both say a rating the same way.</summary>
 internal static class ReportWords
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+    public static string Date(DateOnly date) => DateText.Long(date);
 
     public static string FinalOrDraft(ReportRound round) => round.IsFinal ? "Final" : "Draft";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 
 namespace Trellis.Core.Reports.Html;
@@ -68,7 +69,7 @@ public sealed partial class HtmlReportRenderer : IReportRenderer
         _ => "monitoring report",
     };
 
-    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Uk);
+    private static string Date(DateOnly date) => DateText.Long(date);
 
     private static string Status(ActionStatus? status) => status switch
     {

@@ -78,12 +78,7 @@ internal static class XlsxWorkbook
 
             workbookPart.Workbook = workbook;
 
-            var when = asAt.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            package.PackageProperties.Title = ReportWords.Clean(title);
-            package.PackageProperties.Creator = ReportWords.Clean(creator);
-            package.PackageProperties.Language = "en-GB";
-            package.PackageProperties.Created = when;
-            package.PackageProperties.Modified = when;
+            DeterministicPackage.SetProperties(package, title, creator, asAt);
         }
 
         await DeterministicPackage.CopyAsync(buffer, output, cancellationToken);
