@@ -31,6 +31,9 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<MonitoringEntry> MonitoringEntries => Set<MonitoringEntry>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<IndicatorBreakdown> IndicatorBreakdowns => Set<IndicatorBreakdown>();
+    public DbSet<IndicatorValueRevision> IndicatorValueRevisions => Set<IndicatorValueRevision>();
     public DbSet<Comparator> Comparators => Set<Comparator>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<PlanImportRecord> PlanImportRecords => Set<PlanImportRecord>();
@@ -179,9 +182,35 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.Property(i => i.Key).HasMaxLength(Indicator.KeyMaxLength);
             b.Property(i => i.Name).HasMaxLength(Indicator.NameMaxLength);
             b.Property(i => i.TargetText).HasMaxLength(Indicator.TargetTextMaxLength);
+            b.Property(i => i.Source).HasMaxLength(Indicator.SourceMaxLength);
             b.HasIndex(i => new { i.PlanId, i.Key }).IsUnique();
             b.HasMany(i => i.Values).WithOne().HasForeignKey(v => v.IndicatorId);
             b.HasMany(i => i.Comparators).WithOne().HasForeignKey(c => c.IndicatorId);
+            b.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.IndicatorId);
+            b.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<IndicatorTarget>(b =>
+        {
+            b.Property(t => t.Text).HasMaxLength(Indicator.TargetTextMaxLength);
+            b.HasIndex(t => new { t.IndicatorId, t.From });
+        });
+
+        modelBuilder.Entity<IndicatorBreakdown>(b =>
+        {
+            b.Property(x => x.Dimension).HasMaxLength(IndicatorBreakdown.DimensionMaxLength);
+            b.Property(x => x.Category).HasMaxLength(IndicatorBreakdown.CategoryMaxLength);
+            b.Property(x => x.Text).HasMaxLength(IndicatorValue.TextMaxLength);
+            b.HasIndex(x => new { x.IndicatorValueId, x.Dimension, x.Category }).IsUnique();
+        });
+
+        modelBuilder.Entity<IndicatorValueRevision>(b =>
+        {
+            b.Property(r => r.Text).HasMaxLength(IndicatorValue.TextMaxLength);
+            b.Property(r => r.Note).HasMaxLength(IndicatorValue.NoteMaxLength);
+            b.Property(r => r.Source).HasMaxLength(IndicatorValue.SourceMaxLength);
+            b.Property(r => r.ReplacedBy).HasMaxLength(IndicatorValue.SourceMaxLength);
+            b.HasIndex(r => r.IndicatorValueId);
         });
 
         modelBuilder.Entity<IndicatorValue>(b =>
@@ -189,7 +218,10 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.Property(v => v.Period).HasMaxLength(IndicatorValue.PeriodMaxLength);
             b.Property(v => v.Text).HasMaxLength(IndicatorValue.TextMaxLength);
             b.Property(v => v.Note).HasMaxLength(IndicatorValue.NoteMaxLength);
+            b.Property(v => v.Source).HasMaxLength(IndicatorValue.SourceMaxLength);
             b.HasIndex(v => new { v.IndicatorId, v.Period }).IsUnique();
+            b.HasMany(v => v.Breakdowns).WithOne().HasForeignKey(x => x.IndicatorValueId);
+            b.HasMany(v => v.Revisions).WithOne().HasForeignKey(r => r.IndicatorValueId);
         });
 
         modelBuilder.Entity<Comparator>(b =>

@@ -22,5 +22,6 @@ internal static class PlanQueries
         .Include(p => p.Areas).ThenInclude(a => a.Actions).ThenInclude(x => x.Milestones)
         .Include(p => p.Areas).ThenInclude(a => a.Monitoring)
         .Include(p => p.Indicators).ThenInclude(i => i.Values)
-        .Include(p => p.Indicators).ThenInclude(i => i.Comparators);
+        .Include(p => p.Indicators).ThenInclude(i => i.Comparators)
+        .Include(p => p.Indicators).ThenInclude(i => i.Targets);
 }

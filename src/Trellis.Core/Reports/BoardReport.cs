@@ -171,6 +171,11 @@ public sealed record ReportIndicator
     public Indicators.Polarity Polarity { get; init; }
     public string? TargetText { get; init; }
 
+    /// <summary>The bounds the target gives for the latest period, for charts' target band.</summary>
+    public decimal? TargetMin { get; init; }
+
+    public decimal? TargetMax { get; init; }
+
     /// <summary>Recent values, oldest first.</summary>
     public IReadOnlyList<ReportValue> Values { get; init; } = [];
 
@@ -179,7 +184,10 @@ public sealed record ReportIndicator
     /// <summary>RAG of the latest value against target, when it can be worked out.</summary>
     public RagColour? Rag { get; init; }
 
-    /// <summary>In words: "3 points below the 90% target; better than last month".</summary>
+    /// <summary>The rating in words: "Amber: off target by no more than 5 points".</summary>
+    public string? RagWords { get; init; }
+
+    /// <summary>In words: "3 points below the 90% target. Better than Aug 2026 (the previous period): up 2 points from 85%."</summary>
     public string? Assessment { get; init; }
 
     public IReadOnlyList<string> AreaNumbers { get; init; } = [];

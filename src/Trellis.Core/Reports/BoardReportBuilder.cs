@@ -195,32 +195,26 @@ public sealed class BoardReportBuilder(TrellisDbContext db, TimeProvider time)
     {
         var values = indicator.Values.Where(v => v.PeriodStart <= asAt)
             .OrderBy(v => v.PeriodStart).ThenBy(v => v.Id)
-            .TakeLast(RecentPeriods)
             .ToList();
-        var numbers = values.Select(v => v.Value).ToList();
-
-        // Bounds and polarity typed in win; otherwise the target's words say them ("No more than 16%": a ceiling,
-        // lower is better; "90%" is a floor when higher is better).
-        var target = Indicators.TargetReader.Read(indicator.TargetText);
-        var polarity = indicator.Polarity == Indicators.Polarity.None ? target.ImpliedPolarity ?? indicator.Polarity : indicator.Polarity;
-        var (min, max) = indicator.TargetMin is not null || indicator.TargetMax is not null
-            ? (indicator.TargetMin, indicator.TargetMax)
-            : target.Bounds(polarity);
+        var judgement = IndicatorEvaluator.Evaluate(IndicatorFacts.Of(indicator), values.Select(PeriodValue.Of));
         return new ReportIndicator
         {
             Key = indicator.Key,
             Name = indicator.Name,
             Unit = indicator.Unit,
-            Polarity = indicator.Polarity,
-            TargetText = indicator.TargetText,
-            Values = [.. values.Select(v => new ReportValue(v.Period, IndicatorAssessment.Display(v.Value, v.Text, indicator.Unit), v.Value))],
+            Polarity = judgement.Target?.Polarity ?? indicator.Polarity,
+            TargetText = judgement.Target?.Text is { Length: > 0 } text ? text : indicator.TargetText,
+            TargetMin = judgement.Target?.Min,
+            TargetMax = judgement.Target?.Max,
+            Values = [.. values.TakeLast(RecentPeriods).Select(v => new ReportValue(v.Period, IndicatorEvaluator.Display(v.Value, v.Text, indicator.Unit), v.Value))],
             Comparators =
             [
-                .. indicator.Comparators.OrderBy(c => c.Id)
-                    .Select(c => new ReportComparator(c.Name, c.Period, IndicatorAssessment.Display(c.Value, null, indicator.Unit), c.Value)),
+                .. indicator.Comparators.OrderBy(c => c.PeriodStart ?? DateOnly.MinValue).ThenBy(c => c.Id)
+                    .Select(c => new ReportComparator(c.Name, c.Period, IndicatorEvaluator.Display(c.Value, null, indicator.Unit), c.Value)),
             ],
-            Rag = IndicatorAssessment.Rag(numbers.LastOrDefault(), indicator.Unit, polarity, min, max),
-            Assessment = IndicatorAssessment.Describe(numbers, indicator.Unit, polarity, min, max),
+            Rag = judgement.Rag,
+            RagWords = judgement.RagWords,
+            Assessment = judgement.Summary is { Length: > 0 } summary ? summary : null,
             AreaNumbers = [.. indicator.AreaNumbers],
         };
     }

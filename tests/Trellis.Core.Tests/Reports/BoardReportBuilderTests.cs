@@ -118,27 +118,4 @@ public class BoardReportBuilderTests
         Assert.Contains("\"councilName\":\"Castlebridge Borough Council\"", json, StringComparison.Ordinal);
         Assert.Contains("\"status\":\"InProgress\"", json, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData(87, 90, "3 points below the 90% target; up from 44% last period")]
-    [InlineData(91, 90, "1 point above the 90% target; up from 44% last period")]
-    public void Assessment_SaysWhereTheValueIsAgainstTarget(decimal latest, decimal target, string expected)
-    {
-        Assert.Equal(expected, IndicatorAssessment.Describe([44m, latest], IndicatorUnit.Percent, Polarity.HigherIsBetter, target, null));
-    }
-
-    [Theory]
-    [InlineData(87, RagColour.Amber)]
-    [InlineData(80, RagColour.Red)]
-    [InlineData(90, RagColour.Green)]
-    public void Rag_HigherIsBetter(decimal latest, RagColour expected) =>
-        Assert.Equal(expected, IndicatorAssessment.Rag(latest, IndicatorUnit.Percent, Polarity.HigherIsBetter, 90, null));
-
-    [Fact]
-    public void Display_FormatsByUnit()
-    {
-        Assert.Equal("47%", IndicatorAssessment.Display(47m, null, IndicatorUnit.Percent));
-        Assert.Equal("1,383", IndicatorAssessment.Display(1383m, null, IndicatorUnit.Count));
-        Assert.Equal("TBC", IndicatorAssessment.Display(null, "TBC", IndicatorUnit.Percent));
-    }
 }

@@ -90,8 +90,8 @@ public sealed partial class HtmlReportRenderer
         html.Element("title", trend, ("id", $"{id}-title")).Element("desc", description, ("id", $"{id}-desc"));
         html.Element("line", null, ("x1", Coordinate(ChartLeft)), ("y1", Coordinate(ChartTop)), ("x2", Coordinate(ChartLeft)), ("y2", Coordinate(ChartTop + plotHeight)), ("stroke", "#505a5f"));
         html.Element("line", null, ("x1", Coordinate(ChartLeft)), ("y1", Coordinate(ChartTop + plotHeight)), ("x2", Coordinate(ChartLeft + plotWidth)), ("y2", Coordinate(ChartTop + plotHeight)), ("stroke", "#505a5f"));
-        html.Element("text", IndicatorAssessment.Format(high, indicator.Unit), ("x", Coordinate(ChartLeft - 4)), ("y", Coordinate(ChartTop + 4)), ("text-anchor", "end"));
-        html.Element("text", IndicatorAssessment.Format(low, indicator.Unit), ("x", Coordinate(ChartLeft - 4)), ("y", Coordinate(ChartTop + plotHeight)), ("text-anchor", "end"));
+        html.Element("text", IndicatorEvaluator.Format(high, indicator.Unit), ("x", Coordinate(ChartLeft - 4)), ("y", Coordinate(ChartTop + 4)), ("text-anchor", "end"));
+        html.Element("text", IndicatorEvaluator.Format(low, indicator.Unit), ("x", Coordinate(ChartLeft - 4)), ("y", Coordinate(ChartTop + plotHeight)), ("text-anchor", "end"));
         html.Element("text", indicator.Values[0].Period, ("x", Coordinate(ChartLeft)), ("y", Coordinate(ChartHeight - 8)));
         html.Element("text", indicator.Values[^1].Period, ("x", Coordinate(ChartLeft + plotWidth)), ("y", Coordinate(ChartHeight - 8)), ("text-anchor", "end"));
         if (target is { } line)
