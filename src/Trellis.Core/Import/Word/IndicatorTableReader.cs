@@ -67,6 +67,38 @@ internal static partial class IndicatorTableReader
         return kinds.Count > 2 && kinds[0] == Kind.Name && (periods >= 2 || (periods >= 1 && kinds.Contains(Kind.Target)));
     }
 
+    /// <summary>
+    /// Two header rows read as one: a year over the quarters under it ("2018/19" above "Q1 Q2 Q3 Q4") becomes
+    /// "2018/19 Q1"…, and a column the lower row leaves blank keeps the upper row's heading ("2017/18"). The upper
+    /// row's heading carries to the right over blank cells, as a merged cell looks on the page.
+    /// </summary>
+    public static List<string> StackHeaders(IReadOnlyList<string> upper, IReadOnlyList<string> lower)
+    {
+        var merged = new List<string>();
+        string? carried = null;
+        for (var i = 0; i < Math.Max(upper.Count, lower.Count); i++)
+        {
+            var top = i < upper.Count ? PlanText.OneLine(upper[i]) : string.Empty;
+            var bottom = i < lower.Count ? PlanText.OneLine(lower[i]) : string.Empty;
+            carried = i == 0 ? null : top.Length > 0 ? top : carried;
+            if (bottom.Length == 0)
+            {
+                merged.Add(top);
+            }
+            else if (carried is not null && QuarterOnly().IsMatch(PlanText.Key(bottom)) && KindOf(carried) == Kind.Period
+                && Dates.Period.TryParse(Period($"{carried} {bottom}"), out _))
+            {
+                merged.Add($"{carried} {bottom}");
+            }
+            else
+            {
+                merged.Add(bottom);
+            }
+        }
+
+        return merged;
+    }
+
     /// <summary>Whether a row's name is a comparator ("England", "SN average") rather than an indicator.</summary>
     public static bool IsComparator(string name) => ComparatorNames.Contains(PlanText.Key(name));
 
@@ -292,6 +324,9 @@ internal static partial class IndicatorTableReader
 
     [GeneratedRegex(@"^(?<from>\d{4})\s+(?<to>\d{2}|\d{4})$")]
     private static partial Regex FinancialYearOnly();
+
+    [GeneratedRegex(@"^q[1-4]$")]
+    private static partial Regex QuarterOnly();
 
     [GeneratedRegex(@"^(?<number>-?\d[\d,]*(?:\.\d+)?)\s*%?")]
     private static partial Regex LeadingNumber();

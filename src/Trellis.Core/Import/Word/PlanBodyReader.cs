@@ -42,6 +42,10 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
     private ActionTable? actions;
     private string? candidateHeading;
     private (WordRow Header, WordTable Table, int LastUnit)? indicators;
+
+    // The header row last seen and, when it was the second of two header rows, both read as one.
+    private WordRow? headerRowOf;
+    private List<string>? headerTexts;
     private IndicatorTableShape? indicatorTable;
     private IndicatorDoc? lastTableIndicator;
     private int index;
@@ -261,6 +265,12 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
     {
         if (IndicatorTableReader.IsHeader(unit.Row))
         {
+            // A header straight under another in the same table is its second line ("2018/19" above "Q1 Q2 ...").
+            headerTexts = indicators is { } above && ReferenceEquals(above.Table, unit.Table) && above.LastUnit == index - 1
+                && ReferenceEquals(headerRowOf, above.Header)
+                ? IndicatorTableReader.StackHeaders(headerTexts ?? [.. above.Header.Cells.Select(c => c.Text)], [.. unit.Row.Cells.Select(c => c.Text)])
+                : null;
+            headerRowOf = unit.Row;
             indicators = (unit.Row, unit.Table, index);
             indicatorTable = null;
             return true;
@@ -300,7 +310,7 @@ internal sealed partial class PlanBodyReader(IReadOnlyList<BodyUnit> units, Them
 
         indicators = table with { Table = unit.Table, LastUnit = index };
         var id = $"k{Indicators.Count + 1}";
-        List<string> header = [.. table.Header.Cells.Select(c => c.Text)];
+        List<string> header = headerTexts is not null && ReferenceEquals(headerRowOf, table.Header) ? [.. headerTexts] : [.. table.Header.Cells.Select(c => c.Text)];
         List<string> cells = [.. unit.Row.Cells.Select(c => c.Text)];
         var name = PlanText.OneLine(cells.Count > 0 ? cells[0] : string.Empty);
         if (indicatorTable is { Nameless: true } nameless)
