@@ -33,4 +33,14 @@ internal static class BoardReportIndicators
         Assert.Equal(["2018/19 Q3", "2018/19 Q4", "2019/20 Q1", "2019-04", "2019-05"], cpp.Values!.Select(v => v.Period));
         Assert.Equal([65m, 59m, 55m, 56m, 54m], cpp.Values!.Select(v => v.Value!.Value));
     }
+
+    /// <summary>"2017/18" and "2018/19" above "Q1 Q2 Q3 Q4 May": two header rows read as one, nothing dropped.</summary>
+    public static void AssertStackedHeaderTable(IReadOnlyList<IndicatorDoc> indicators)
+    {
+        var cpp = Assert.Single(indicators, i => i.Name == "Lewisham");
+        Assert.Equal(["2017/18", "2018/19 Q1", "2018/19 Q2", "2018/19 Q3", "2018/19 Q4", "2019-05"], cpp.Values!.Select(v => v.Period));
+        Assert.Equal([57m, 59m, 65m, 65m, 59m, 54m], cpp.Values!.Select(v => v.Value!.Value));
+        Assert.Contains(cpp.Comparators!, c => c is { Name: "SN Average", Period: "2017/18", Value: 54m });
+        Assert.Contains(cpp.Comparators!, c => c is { Name: "Inner London", Period: "2017/18", Value: 53m });
+    }
 }

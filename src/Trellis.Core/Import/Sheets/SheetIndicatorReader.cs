@@ -64,6 +64,17 @@ internal sealed class SheetIndicatorReader(List<IndicatorDoc> indicators, List<s
 
             taken.Add(rows[i].Number);
             var header = columns.Select(rows[i].OwnText).ToList();
+
+            // Years on the row above ("2017/18", "2018/19" over "Q1 Q2 Q3 Q4 May"): the two rows are one header.
+            if (!titled && i > 0 && rows[i - 1].Number == rows[i].Number - 1 && !taken.Contains(rows[i - 1].Number)
+                && rows[i - 1].OwnFilled.Where(c => c > columns[0]).ToList() is { Count: > 0 } upper
+                && upper.Count == rows[i - 1].OwnFilled.Count()
+                && upper.All(c => IndicatorTableReader.IsPeriod(rows[i - 1].OwnText(c))))
+            {
+                columns = [.. columns.Union(upper).Order()];
+                header = IndicatorTableReader.StackHeaders([.. columns.Select(rows[i - 1].OwnText)], [.. columns.Select(rows[i].OwnText)]);
+                taken.Add(rows[i - 1].Number);
+            }
             var end = i + 1;
             var blockStart = indicators.Count;
             IndicatorDoc? above = null;

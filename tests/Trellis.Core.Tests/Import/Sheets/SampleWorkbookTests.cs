@@ -43,6 +43,8 @@ public class SampleWorkbookTests
         Assert.Equal([177m, 170m, 155m, 141m], s47.Values!.Select(v => v.Value!.Value));
         Assert.DoesNotContain(result.Document.Indicators!, i => i.Name.StartsWith("Q2", StringComparison.Ordinal));
 
+        BoardReportIndicators.AssertStackedHeaderTable(result.Document.Indicators!);
+
         // One indicator for the care applications table: Lewisham's row the values, England and London its comparators.
         var care = Assert.Single(result.Document.Indicators!, i => i.Name.StartsWith("Care Applications", StringComparison.Ordinal));
         Assert.Equal([13.4m, 13.8m, 14.1m, 13.2m], care.Values!.Select(v => v.Value!.Value));
