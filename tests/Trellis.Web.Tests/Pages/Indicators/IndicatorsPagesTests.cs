@@ -225,7 +225,7 @@ public class IndicatorsPagesTests : IDisposable
 
         var header = page.QuerySelectorAll("#periods thead th").Select(h => h.TextContent.Trim()).ToList();
         Assert.Equal(["Period", "Value", "England", "As at", "Target", "Rating", "Note"], header.Take(7));
-        var last = page.QuerySelectorAll("#periods tbody tr").Last().Children.Select(c => c.TextContent.Trim()).ToList();
+        var last = page.QuerySelector("#periods tbody tr:last-child")!.Children.Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(["Sep 2026", "84%", "86%", "", "90%", "Red", "Two vacancies in the MASH"], last.Take(7));
         Assert.NotNull(page.QuerySelector($"#periods a[href^='/indicators/{id}/values/']"));
 
@@ -259,7 +259,7 @@ public class IndicatorsPagesTests : IDisposable
         var list = await _client.GetAsync($"/indicators/{id}/targets");
         Assert.Contains("1 April 2026", list.QuerySelector("#targets tbody tr")!.TextContent, StringComparison.Ordinal);
         var indicator = await _client.GetAsync($"/indicators/{id}");
-        Assert.Equal("85% by March 2027", indicator.QuerySelectorAll("#periods tbody tr").Last().Children[3].TextContent.Trim());
+        Assert.Equal("85% by March 2027", indicator.QuerySelector("#periods tbody tr:last-child")!.Children[3].TextContent.Trim());
 
         var removed = await _client.SubmitAsync(list, new Dictionary<string, string>(), formIndex: 0);
         Assert.Equal(HttpStatusCode.Redirect, removed.Status);
