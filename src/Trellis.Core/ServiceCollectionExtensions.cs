@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<PlanService>();
+        services.AddScoped<Indicators.IndicatorService>();
         services.AddScoped<Rounds.CommitteeContentService>();
         services.AddScoped<PersonService>();
         services.AddScoped<PlanExporter>();

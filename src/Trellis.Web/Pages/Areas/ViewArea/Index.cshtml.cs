@@ -21,7 +21,7 @@ public class ViewAreaModel(TrellisDbContext db, CurrentOrganisation organisation
     public AreaDetail Area { get; private set; } = null!;
     public List<ActionDetail> Actions { get; private set; } = [];
     public List<MonitoringRow> Monitoring { get; private set; } = [];
-    public List<IndicatorRow> Indicators { get; private set; } = [];
+    public List<Indicators.IndicatorSummary> IndicatorRows { get; private set; } = [];
     public RagLookup Progress { get; private set; } = new([]);
     public RagLookup Impact { get; private set; } = new([]);
     public Rounds.RollUpPanel? RollUp { get; private set; }
@@ -36,8 +36,6 @@ public class ViewAreaModel(TrellisDbContext db, CurrentOrganisation organisation
         List<OwnerView> Owners, List<MilestoneRow> Milestones, List<string> Warnings);
 
     public sealed record MonitoringRow(string Period, string? ProgressRag, string? ImpactRag, string? Commentary, string? FurtherActions);
-
-    public sealed record IndicatorRow(string Name, string? Target, string? LatestPeriod, string? LatestValue, string? PreviousValue);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -105,26 +103,8 @@ public class ViewAreaModel(TrellisDbContext db, CurrentOrganisation organisation
         Monitoring = await db.MonitoringEntries.AsNoTracking().Where(m => m.AreaId == AreaId).OrderByDescending(m => m.Period)
             .Select(m => new MonitoringRow(m.Period, m.ProgressRag, m.ImpactRag, m.Commentary, m.FurtherActions)).ToListAsync(ct);
 
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == PlanId).OrderBy(i => i.SortOrder)
-            .Select(i => new
-            {
-                i.Name,
-                i.TargetText,
-                i.Unit,
-                i.AreaNumbers,
-                Latest = i.Values.OrderByDescending(v => v.PeriodStart).Select(v => new { v.Period, v.Value, v.Text }).Take(2).ToList(),
-            })
-            .ToListAsync(ct);
-        Indicators = [.. indicators.Where(i => i.AreaNumbers.Contains(area.Number)).Select(i => new IndicatorRow(i.Name, i.TargetText,
-            i.Latest.FirstOrDefault()?.Period,
-            Format(i.Latest.FirstOrDefault()?.Value, i.Latest.FirstOrDefault()?.Text, i.Unit),
-            Format(i.Latest.Skip(1).FirstOrDefault()?.Value, i.Latest.Skip(1).FirstOrDefault()?.Text, i.Unit)))];
+        var indicators = await Indicators.IndicatorSummaries.ForPlanAsync(db, PlanId, ct);
+        IndicatorRows = [.. indicators.Where(i => i.AreaNumbers.Contains(area.Number))];
         return Page();
     }
-
-    private static string? Format(decimal? value, string? text, Core.Indicators.IndicatorUnit unit) => value is null
-        ? text
-        : unit == Core.Indicators.IndicatorUnit.Percent
-            ? value.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%"
-            : value.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

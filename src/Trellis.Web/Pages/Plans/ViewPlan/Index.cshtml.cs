@@ -30,6 +30,11 @@ public class ViewPlanModel(TrellisDbContext db, CurrentOrganisation organisation
     public RagLookup ImpactLookup { get; private set; } = new([]);
     public Rounds.RollUpPanel? PlanRollUp { get; private set; }
     public Dictionary<int, Rounds.RollUpPanel> ThemeRollUps { get; private set; } = [];
+    public int IndicatorCount { get; private set; }
+    public List<WrongWayGroup> WrongWay { get; private set; } = [];
+
+    /// <summary>An area (or none, for indicators linked to no area) with its indicators worse than the previous period.</summary>
+    public sealed record WrongWayGroup(int? AreaId, string Label, List<Indicators.IndicatorSummary> Indicators);
 
     public sealed record PlanHeader(string Title, PlanStatus Status, MonitoringCadence Cadence, DateOnly? Start, DateOnly? End, List<string> Governance, int Unplaced);
     public sealed record InspectionView(string? Framework, DateOnly? Start, DateOnly? End, DateOnly? Published, List<(string Area, string Grade)> Judgements);
@@ -129,6 +134,17 @@ public class ViewPlanModel(TrellisDbContext db, CurrentOrganisation organisation
         if (loose.Count > 0)
         {
             Themes.Add(new ThemeGroup(null, null, themes.Count == 0 ? "Areas for improvement" : "Areas not in a theme", loose));
+        }
+
+        var indicators = await Indicators.IndicatorSummaries.ForPlanAsync(db, PlanId, ct);
+        IndicatorCount = indicators.Count;
+        var worsening = indicators.Where(i => i.Judgement.IsWorsening).ToList();
+        WrongWay = [.. areas.Select(a => new WrongWayGroup(a.Id, $"{a.Number}. {a.Title}", [.. worsening.Where(i => i.AreaNumbers.Contains(a.Number))]))
+            .Where(g => g.Indicators.Count > 0)];
+        var unlinked = worsening.Where(i => !areas.Any(a => i.AreaNumbers.Contains(a.Number))).ToList();
+        if (unlinked.Count > 0)
+        {
+            WrongWay.Add(new WrongWayGroup(null, "Not linked to an area", unlinked));
         }
 
         return Page();
