@@ -67,6 +67,9 @@ public sealed record IndicatorJudgement
     /// <summary>"Green: on target", "Amber: within 5 points of the target", "Not rated: no target".</summary>
     public required string RagWords { get; init; }
 
+    /// <summary>The words after the rating, for beside a tag that already says it: "off target by no more than 5 points".</summary>
+    public string RagReason => RagWords[(RagWords.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+
     /// <summary>"3 points below the 90% target"; null without a number or a target.</summary>
     public string? Distance { get; init; }
 

@@ -81,6 +81,7 @@ public class IndicatorEvaluatorTests
         Assert.Equal(RagColour.Amber, IndicatorEvaluator.Evaluate(facts, [Month(2026, 10, 22)]).Rag);
         Assert.Equal(RagColour.Red, IndicatorEvaluator.Evaluate(facts, [Month(2026, 10, 22.5m)]).Rag);
         Assert.Equal("Red: off target by more than 2 days", IndicatorEvaluator.Evaluate(facts, [Month(2026, 10, 22.5m)]).RagWords);
+        Assert.Equal("off target by more than 2 days", IndicatorEvaluator.Evaluate(facts, [Month(2026, 10, 22.5m)]).RagReason);
     }
 
     [Theory]
