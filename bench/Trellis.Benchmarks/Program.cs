@@ -14,7 +14,8 @@ namespace Trellis.Benchmarks;
 
 /// <summary>
 /// Times report generation: the demo council's plan and a generated plan of 20 areas of 15 actions, each with a
-/// round open, laid out in every format and layout. Run with <c>dotnet run -c Release --project bench/Trellis.Benchmarks</c>.
+/// round open, laid out in every format and layout. Run with <c>dotnet run -c Release --project bench/Trellis.Benchmarks</c>;
+/// add <c>-- --indicators</c> to time the indicator pages over HTTP instead (<see cref="IndicatorPagesBenchmark"/>).
 /// </summary>
 internal static class Program
 {
@@ -22,13 +23,18 @@ internal static class Program
     private const int ActionsPerArea = 15;
     private const int Runs = 5;
 
-    public static async Task<int> Main()
+    public static async Task<int> Main(string[] args)
     {
         var folder = Path.Combine(Path.GetTempPath(), "trellis-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
             await using var services = BuildServices(folder);
+            if (args.Contains("--indicators", StringComparer.Ordinal))
+            {
+                return await IndicatorPagesBenchmark.RunAsync(services, folder);
+            }
+
             var plans = await SeedAsync(services);
             await Console.Error.WriteLineAsync($"Database: {Path.Combine(folder, "trellis.db")}");
 

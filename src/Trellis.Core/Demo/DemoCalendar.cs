@@ -58,6 +58,9 @@ internal sealed class DemoCalendar
     /// <summary>"2026/27" for the financial year we are in; offset 1 for the next one.</summary>
     public string FinancialYear(int offset = 0) => FinancialYearName(FinancialYearStartingYear(Today) + offset);
 
+    /// <summary>1 April of the financial year we are in; offset -1 for the last one.</summary>
+    public DateOnly FinancialYearStart(int offset = 0) => new(FinancialYearStartingYear(Today) + offset, FinancialYearStartMonth, 1);
+
     /// <summary>The last financial year that has ended ("2025/26" during 2026/27).</summary>
     public string LastFinancialYear => FinancialYear(-1);
 

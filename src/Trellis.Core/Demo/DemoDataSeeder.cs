@@ -63,7 +63,9 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
         }
 
         var random = new Random(RandomSeed);
-        plan.Indicators.AddRange(DemoIndicatorContent.Indicators.Select((seed, i) => BuildIndicator(seed, i, calendar, random)));
+        var parts = new Random(RandomSeed + 1);
+        var byInitials = people.ToDictionary(p => p.Initials!, StringComparer.Ordinal);
+        plan.Indicators.AddRange(DemoIndicatorContent.Indicators.Select((seed, i) => BuildIndicator(seed, i, calendar, random, parts, byInitials[seed.Owner], now)));
 
         organisation.Plans.Add(plan);
         db.Organisations.Add(organisation);
@@ -370,7 +372,7 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
         };
     }
 
-    private static Indicator BuildIndicator(IndicatorSeed seed, int order, DemoCalendar calendar, Random random)
+    private static Indicator BuildIndicator(IndicatorSeed seed, int order, DemoCalendar calendar, Random random, Random parts, Person owner, DateTimeOffset now)
     {
         var indicator = new Indicator
         {
@@ -379,41 +381,123 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
             Description = seed.Description,
             Unit = seed.Unit,
             Polarity = seed.Polarity,
+            Frequency = seed.Frequency,
+            YearBasis = YearBasis.Financial,
+            Source = seed.Source,
+            Owner = owner,
             TargetText = seed.TargetText,
             TargetMin = seed.TargetMin,
             TargetMax = seed.TargetMax,
+            Targets = [.. seed.Targets.Select(t => DatedTarget(t, calendar))],
+            ToleranceKind = seed.ToleranceKind,
+            Tolerance = seed.Tolerance,
             SortOrder = order,
             AreaNumbers = [.. seed.Areas],
         };
 
-        var first = calendar.LastCompleteMonth.AddMonths(1 - MonthsOfValues);
-        for (var i = 0; i < MonthsOfValues; i++)
+        var periods = Periods(seed.Frequency, calendar);
+        var values = new List<double>();
+        for (var i = 0; i < periods.Count; i++)
         {
-            var month = first.AddMonths(i);
-            var trend = seed.From + ((seed.To - seed.From) * i / (MonthsOfValues - 1));
-            var value = trend + (seed.Noise * ((random.NextDouble() * 2) - 1));
-            if (seed.Unit == IndicatorUnit.Percent)
-            {
-                value = Math.Clamp(value, 0, 100);
-            }
-
-            indicator.Values.Add(new IndicatorValue
-            {
-                Period = month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                PeriodStart = month,
-                Value = Math.Round((decimal)Math.Max(value, 0), seed.Decimals, MidpointRounding.AwayFromZero),
-                AsAt = DemoCalendar.EndOfMonth(month),
-            });
+            var trend = seed.From + ((seed.To - seed.From) * i / (periods.Count - 1));
+            values.Add(trend + (seed.Noise * ((random.NextDouble() * 2) - 1)));
         }
 
-        indicator.Comparators.AddRange(seed.Comparators.Select(c => new Comparator
+        var worse = seed.Polarity == Polarity.LowerIsBetter ? 1 : -1;
+        values[^1] = seed.Latest ?? (seed.Slip is { } slip ? values[^2] + (worse * slip) : values[^1]);
+
+        var extract = seed.Frequency == IndicatorFrequency.Monthly ? "Imported from the monthly extract" : "Entered on the form";
+        for (var i = 0; i < periods.Count; i++)
         {
-            Name = c.Name,
-            Period = calendar.LastFinancialYear,
-            Value = c.Value,
-            Source = seed.ComparatorSource,
-        }));
+            var period = periods[i];
+            var value = new IndicatorValue
+            {
+                Period = period.Text,
+                PeriodStart = period.Start,
+                Value = Round(seed, values[i]),
+                AsAt = period.End,
+                Source = extract,
+                RecordedAt = At(period.End.AddDays(5), 7, now),
+            };
+
+            // The latest twelve periods are split by team or age band; the parts stray a little from the whole.
+            if (seed.Breakdown is { } breakdown && i >= periods.Count - 12)
+            {
+                value.Breakdowns.AddRange(breakdown.Categories.Select(c => new IndicatorBreakdown
+                {
+                    Dimension = breakdown.Dimension,
+                    Category = c.Category,
+                    Value = Round(seed, values[i] + c.Gap + (1.5 * ((parts.NextDouble() * 2) - 1))),
+                }));
+            }
+
+            // A correction: the first extract was short, and the re-run a few days later replaced it.
+            if (seed.CorrectedPeriodsAgo.Contains(periods.Count - 1 - i) && value.RecordedAt is { } first)
+            {
+                value.Revisions.Add(new IndicatorValueRevision
+                {
+                    Value = Round(seed, values[i] + (worse * 2.4)),
+                    AsAt = value.AsAt,
+                    Source = extract,
+                    RecordedAt = first,
+                    ReplacedAt = first.AddDays(4),
+                    ReplacedBy = extract,
+                });
+                value.RecordedAt = first.AddDays(4);
+                value.Note = "Corrected: the first extract missed visits recorded late.";
+            }
+
+            indicator.Values.Add(value);
+        }
+
+        // Three financial years of benchmarks, published after each year ends; earlier years drift a little.
+        decimal[] drift = [0m, 0.6m, -0.4m];
+        for (var back = 3; back >= 1; back--)
+        {
+            var year = PeriodWords.PeriodOf(calendar.FinancialYearStart(-back), IndicatorFrequency.Annual, YearBasis.Financial);
+            indicator.Comparators.AddRange(seed.Comparators.Select(c => new Comparator
+            {
+                Name = c.Name,
+                Period = year.Text,
+                PeriodStart = year.Start,
+                Value = c.Value + drift[back - 1],
+                Source = seed.ComparatorSource,
+            }));
+        }
+
         return indicator;
+    }
+
+    /// <summary>Eighteen months to last month, six quarters to last quarter, or four financial years to last year.</summary>
+    private static List<Period> Periods(IndicatorFrequency frequency, DemoCalendar calendar)
+    {
+        var (last, count, step) = frequency switch
+        {
+            IndicatorFrequency.Monthly => (calendar.LastCompleteMonth, MonthsOfValues, 1),
+            IndicatorFrequency.Quarterly => (calendar.LatestQuarterStart, MonthsOfValues / 3, 3),
+            _ => (calendar.FinancialYearStart(-1), 4, 12),
+        };
+        return [.. Enumerable.Range(0, count).Select(i => PeriodWords.PeriodOf(last.AddMonths(step * (i - count + 1)), frequency, YearBasis.Financial))];
+    }
+
+    private static IndicatorTarget DatedTarget(DatedTargetSeed seed, DemoCalendar calendar)
+    {
+        var to = seed.ToYear is { } year ? calendar.FinancialYearStart(year + 1).AddDays(-1) : (DateOnly?)null;
+        var march = to is { } end ? end.ToString("MMMM yyyy", CultureInfo.InvariantCulture) : string.Empty;
+        return new IndicatorTarget
+        {
+            Text = seed.Text.Replace("{march}", march, StringComparison.Ordinal),
+            Min = seed.Min,
+            Max = seed.Max,
+            From = calendar.FinancialYearStart(seed.FromYear),
+            To = to,
+        };
+    }
+
+    private static decimal Round(IndicatorSeed seed, double value)
+    {
+        value = seed.Unit == IndicatorUnit.Percent ? Math.Clamp(value, 0, 100) : Math.Max(value, 0);
+        return Math.Round((decimal)value, seed.Decimals, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>Runs the owner reader against the key leads and hands back the people themselves.</summary>

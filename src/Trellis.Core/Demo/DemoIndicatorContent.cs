@@ -3,8 +3,9 @@ using Trellis.Core.Indicators;
 namespace Trellis.Core.Demo;
 
 /// <summary>
-/// The demo plan's performance indicators. Targets are written in the council's words; the monthly values are
-/// invented trends (with deterministic noise), and so are the comparators for the last financial year.
+/// The demo plan's performance indicators. Targets are written in the council's words; the values are invented
+/// trends (with deterministic noise), and so are the comparators for the last three financial years. Contacts are
+/// amber by their 3-point tolerance and the agency rate slipped last month, whatever the noise does.
 /// </summary>
 internal static class DemoIndicatorContent
 {
@@ -12,11 +13,20 @@ internal static class DemoIndicatorContent
     private const string Region = "South East";
     private const string England = "England";
 
+    private static readonly BreakdownSeed Teams = new("Team", [("North", 2.5), ("South", -1.5), ("East", -4), ("West", 1)]);
+
+    private static readonly BreakdownSeed AgeBands = new("Age band", [("Under 1", -3), ("1 to 4", 1), ("5 to 9", 2), ("10 to 15", 0.5), ("16 and over", -2)]);
+
     public static readonly IReadOnlyList<IndicatorSeed> Indicators =
     [
         new IndicatorSeed
         {
             Key = "k1",
+            Owner = "PL",
+            Tolerance = 3m,
+            Targets = [new("85%", 85m, null, -1, -1), new("90%", 90m, null, 0, null)],
+            Latest = 88.2,
+            Breakdown = Teams,
             Name = "Contacts with a decision within one working day",
             Description = "Contacts to the front door where a manager recorded a decision by the end of the next working day.",
             Unit = IndicatorUnit.Percent,
@@ -31,6 +41,9 @@ internal static class DemoIndicatorContent
         new IndicatorSeed
         {
             Key = "k2",
+            Owner = "GO",
+            Breakdown = Teams,
+            CorrectedPeriodsAgo = [2],
             Name = "Single assessments completed within 45 working days",
             Unit = IndicatorUnit.Percent,
             Polarity = Polarity.HigherIsBetter,
@@ -40,12 +53,14 @@ internal static class DemoIndicatorContent
             From = 70,
             To = 83,
             Noise = 3,
-            Comparators = [new(StatisticalNeighbours, 83.4m), new(Region, 84.9m), new(England, 82.0m)],
+            Comparators = [new(StatisticalNeighbours, 83.4m), new(Region, 84.9m), new(England, 82.0m), new("Top quartile", 88.9m)],
             ComparatorSource = "Children in need census",
         },
         new IndicatorSeed
         {
             Key = "k3",
+            Owner = "HF",
+            Breakdown = AgeBands,
             Name = "Children becoming subject of a child protection plan for a second or subsequent time",
             Description = "Rolling twelve months.",
             Unit = IndicatorUnit.Percent,
@@ -62,6 +77,7 @@ internal static class DemoIndicatorContent
         new IndicatorSeed
         {
             Key = "k4",
+            Owner = "CD",
             Name = "Care leavers aged 19-21 in education, employment or training",
             Unit = IndicatorUnit.Percent,
             Polarity = Polarity.HigherIsBetter,
@@ -77,6 +93,8 @@ internal static class DemoIndicatorContent
         new IndicatorSeed
         {
             Key = "k5",
+            Owner = "PL",
+            CorrectedPeriodsAgo = [4],
             Name = "Re-referrals within 12 months",
             Description = "Referrals within 12 months of a previous referral for the same child.",
             Unit = IndicatorUnit.Percent,
@@ -94,6 +112,9 @@ internal static class DemoIndicatorContent
         new IndicatorSeed
         {
             Key = "k6",
+            Owner = "SW",
+            Frequency = IndicatorFrequency.Annual,
+            Source = "Children looked after return (SSDA903)",
             Name = "Children looked after with 3 or more placements in the year",
             Unit = IndicatorUnit.Percent,
             Polarity = Polarity.LowerIsBetter,
@@ -109,6 +130,10 @@ internal static class DemoIndicatorContent
         new IndicatorSeed
         {
             Key = "k7",
+            Owner = "HF",
+            ToleranceKind = ToleranceKind.PercentOfTarget,
+            Tolerance = 10m,
+            Targets = [new("85% by {march}", 85m, null, 0, 0)],
             Name = "Initial child protection conferences within 15 working days",
             Description = "Of the strategy discussion that started the enquiry.",
             Unit = IndicatorUnit.Percent,
@@ -125,6 +150,9 @@ internal static class DemoIndicatorContent
         new IndicatorSeed
         {
             Key = "k8",
+            Owner = "AR",
+            Frequency = IndicatorFrequency.Quarterly,
+            Source = "Workforce quarterly return from HR",
             Name = "Social worker caseload (average)",
             Description = "Children per case-holding social worker, excluding newly qualified staff in the academy.",
             Unit = IndicatorUnit.Count,
@@ -140,6 +168,8 @@ internal static class DemoIndicatorContent
         new IndicatorSeed
         {
             Key = "k9",
+            Owner = "JSt",
+            Slip = 1.6,
             Name = "Agency social worker rate",
             Unit = IndicatorUnit.Percent,
             Polarity = Polarity.LowerIsBetter,
@@ -155,6 +185,9 @@ internal static class DemoIndicatorContent
         new IndicatorSeed
         {
             Key = "k10",
+            Owner = "BN",
+            Tolerance = 2m,
+            Breakdown = Teams,
             Name = "Children seen within timescale",
             Description = "Children on a child protection plan visited within 10 working days of the last visit.",
             Unit = IndicatorUnit.Percent,

@@ -93,10 +93,43 @@ internal sealed record IndicatorSeed
 
     public int Decimals { get; init; } = 1;
 
-    /// <summary>Benchmarks for the last financial year.</summary>
+    /// <summary>Benchmarks for the last financial year; the two years before it differ a little.</summary>
     public IReadOnlyList<ComparatorSeed> Comparators { get; init; } = [];
 
     public string? ComparatorSource { get; init; }
+
+    public IndicatorFrequency Frequency { get; init; } = IndicatorFrequency.Monthly;
+
+    public string Source { get; init; } = "Case management system monthly extract";
+
+    /// <summary>The owner's initials in the key-leads table.</summary>
+    public required string Owner { get; init; }
+
+    public ToleranceKind ToleranceKind { get; init; } = ToleranceKind.Points;
+
+    public decimal? Tolerance { get; init; }
+
+    public IReadOnlyList<DatedTargetSeed> Targets { get; init; } = [];
+
+    /// <summary>The latest value, fixed so the pages always have this story to tell (an amber by the tolerance).</summary>
+    public double? Latest { get; init; }
+
+    /// <summary>How far the latest value slipped the wrong way from the one before, so one indicator is always worsening.</summary>
+    public double? Slip { get; init; }
+
+    /// <summary>The dimension and categories the latest twelve values are split by, with each category's usual gap from the whole.</summary>
+    public BreakdownSeed? Breakdown { get; init; }
+
+    /// <summary>How many periods before the latest have a value that was corrected a few days after it arrived.</summary>
+    public IReadOnlyList<int> CorrectedPeriodsAgo { get; init; } = [];
 }
 
 internal sealed record ComparatorSeed(string Name, decimal Value);
+
+/// <summary>
+/// A target for a financial year <paramref name="FromYear"/> from this one (negative in the past) until the end of the
+/// year <paramref name="ToYear"/> (open when null); "{march}" in the text becomes "March 2027" for the year it ends.
+/// </summary>
+internal sealed record DatedTargetSeed(string Text, decimal? Min, decimal? Max, int FromYear, int? ToYear);
+
+internal sealed record BreakdownSeed(string Dimension, IReadOnlyList<(string Category, double Gap)> Categories);

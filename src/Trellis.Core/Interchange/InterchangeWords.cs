@@ -57,6 +57,19 @@ public static class InterchangeWords
         (Indicators.Polarity.InRange, "in-range"),
         (Indicators.Polarity.None, "none"));
 
+    public static WordMap<IndicatorFrequency> Frequency { get; } = new(
+        (IndicatorFrequency.Monthly, "monthly"),
+        (IndicatorFrequency.Quarterly, "quarterly"),
+        (IndicatorFrequency.Annual, "annual"));
+
+    public static WordMap<YearBasis> YearBasis { get; } = new(
+        (Indicators.YearBasis.Financial, "financial"),
+        (Indicators.YearBasis.Calendar, "calendar"));
+
+    public static WordMap<ToleranceKind> ToleranceKind { get; } = new(
+        (Indicators.ToleranceKind.Points, "points"),
+        (Indicators.ToleranceKind.PercentOfTarget, "percent-of-target"));
+
     /// <summary>Ofsted's five words. A judgement may also carry a grade as written that is none of them.</summary>
     public static WordMap<Grade> Grade { get; } = new(
         (Plans.Grade.Outstanding, "Outstanding"),

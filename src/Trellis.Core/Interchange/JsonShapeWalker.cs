@@ -60,6 +60,11 @@ internal sealed partial class JsonShapeWalker
             return DateValue(element, path);
         }
 
+        if (type == typeof(DateTimeOffset))
+        {
+            return MomentValue(element, path);
+        }
+
         if (ListItemType(type) is { } itemType)
         {
             return element.ValueKind == JsonValueKind.Array ? ListValue(element, itemType, path) : Wrong(path, "a list", element);
@@ -79,6 +84,25 @@ internal sealed partial class JsonShapeWalker
         if (!IsoDate().IsMatch(text) || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             Report(path, $"'{text}' is not a date written yyyy-MM-dd, for example 2016-03-31");
+            return null;
+        }
+
+        return JsonValue.Create(text);
+    }
+
+    /// <summary>A moment with its offset from UTC, so it means the same wherever it is read.</summary>
+    private JsonNode? MomentValue(JsonElement element, string path)
+    {
+        const string Example = "written yyyy-MM-ddTHH:mm:ss with Z or an offset, for example 2016-04-05T09:30:00+01:00";
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return Wrong(path, "a date and time " + Example, element);
+        }
+
+        var text = element.GetString()!;
+        if (!IsoMoment().IsMatch(text) || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            Report(path, $"'{text}' is not a date and time {Example}");
             return null;
         }
 
@@ -192,6 +216,11 @@ internal sealed partial class JsonShapeWalker
             return JsonValue.Create("2000-01-01");
         }
 
+        if (type == typeof(DateTimeOffset))
+        {
+            return JsonValue.Create("2000-01-01T00:00:00Z");
+        }
+
         if (ListItemType(type) is not null)
         {
             return new JsonArray();
@@ -239,6 +268,9 @@ internal sealed partial class JsonShapeWalker
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoMoment();
+
     internal sealed record Member(string Name, Type Type, bool Required);
 
     /// <summary>A record's JSON fields: camelCase names, types, and which must be present.</summary>
@@ -271,6 +303,8 @@ internal sealed partial class JsonShapeWalker
             nameof(DueDoc) => "a due date",
             nameof(MonitoringDoc) => "a monitoring entry",
             nameof(IndicatorValueDoc) => "an indicator value",
+            nameof(DatedTargetDoc) => "a dated target",
+            nameof(RevisionDoc) => "an earlier value",
             _ when type.Name.EndsWith("Doc", StringComparison.Ordinal) => ("AEIOU".Contains(type.Name[0], StringComparison.Ordinal) ? "an " : "a ") + type.Name[..^3].ToLowerInvariant(),
             _ => type.Name,
         };

@@ -215,13 +215,30 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
         Description = DocText.Blank(string.Join('\n', new[] { doc.Description }.Concat(DocText.Clean(doc.Warnings)).OfType<string>())),
         Unit = Read(doc.Unit, InterchangeWords.Unit) ?? IndicatorUnit.Percent,
         Polarity = Read(doc.Polarity, InterchangeWords.Polarity) ?? Polarity.None,
+        Frequency = Read(doc.Frequency, InterchangeWords.Frequency) ?? IndicatorFrequency.Monthly,
+        YearBasis = Read(doc.YearBasis, InterchangeWords.YearBasis) ?? YearBasis.Financial,
+        Source = DocText.Blank(doc.Source),
+        Owner = doc.Owner is { } owner ? people[owner.Trim()] : null,
         TargetText = DocText.Blank(doc.Target?.Text),
         TargetMin = doc.Target?.Min,
         TargetMax = doc.Target?.Max,
+        Targets = [.. (doc.Targets ?? []).Select(t => new IndicatorTarget { Text = t.Text.Trim(), Min = t.Min, Max = t.Max, From = t.From, To = t.To })],
+        ToleranceKind = Read(doc.Tolerance?.Kind, InterchangeWords.ToleranceKind) ?? ToleranceKind.Points,
+        Tolerance = doc.Tolerance?.Value,
         SortOrder = order,
         AreaNumbers = DocText.Clean(doc.Areas),
         Values = [.. (doc.Values ?? []).Select((v, i) => BuildValue(v, Item(path + ".values", i))).OfType<IndicatorValue>()],
-        Comparators = [.. (doc.Comparators ?? []).Select(c => new Comparator { Name = c.Name.Trim(), Period = c.Period.Trim(), Value = c.Value, Source = DocText.Blank(c.Source) })],
+        Comparators = [.. (doc.Comparators ?? []).Select(BuildComparator)],
+    };
+
+    /// <summary>A comparator whose period reads as one starts where it does, so a chart can place it beside our values.</summary>
+    internal static Comparator BuildComparator(ComparatorDoc doc) => new()
+    {
+        Name = doc.Name.Trim(),
+        Period = doc.Period.Trim(),
+        Value = doc.Value,
+        Source = DocText.Blank(doc.Source),
+        PeriodStart = Period.TryParse(doc.Period.Trim(), out var period) ? period.Start : null,
     };
 
     /// <summary>A value whose period does not read is a problem, never a value filed under a guessed date.</summary>
@@ -241,6 +258,23 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
             Text = DocText.Blank(doc.Text),
             AsAt = doc.AsAt,
             Note = DocText.Blank(doc.Note),
+            Source = DocText.Blank(doc.Source),
+            RecordedAt = doc.RecordedAt,
+            Breakdowns = [.. (doc.Breakdowns ?? []).Select(b => new IndicatorBreakdown { Dimension = b.Dimension.Trim(), Category = b.Category.Trim(), Value = b.Value, Text = DocText.Blank(b.Text) })],
+            Revisions =
+            [
+                .. (doc.History ?? []).Select(r => new IndicatorValueRevision
+                {
+                    Value = r.Value,
+                    Text = DocText.Blank(r.Text),
+                    AsAt = r.AsAt,
+                    Note = DocText.Blank(r.Note),
+                    Source = DocText.Blank(r.Source),
+                    RecordedAt = r.RecordedAt,
+                    ReplacedAt = r.ReplacedAt,
+                    ReplacedBy = DocText.Blank(r.ReplacedBy),
+                }),
+            ],
         };
     }
 

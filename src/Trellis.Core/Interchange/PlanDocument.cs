@@ -200,7 +200,27 @@ public sealed record IndicatorDoc
     /// <summary>higher-is-better | lower-is-better | in-range | none</summary>
     public string? Polarity { get; init; }
 
+    /// <summary>Extension: monthly | quarterly | annual; monthly when absent.</summary>
+    public string? Frequency { get; init; }
+
+    /// <summary>Extension: financial | calendar, for the quarters and years of its periods; financial when absent.</summary>
+    public string? YearBasis { get; init; }
+
+    /// <summary>Extension: where the figures come from ("Children in need census").</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Extension: the id of the person of the document who answers for the figures.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>The standing target: it applies to every period no dated target covers.</summary>
     public TargetDoc? Target { get; init; }
+
+    /// <summary>Extension: targets for a span of periods; they win over the standing target.</summary>
+    public List<DatedTargetDoc>? Targets { get; init; }
+
+    /// <summary>Extension: how far off target still counts as amber; absent uses the default.</summary>
+    public ToleranceDoc? Tolerance { get; init; }
+
     public List<string>? Areas { get; init; }
     public List<IndicatorValueDoc>? Values { get; init; }
     public List<ComparatorDoc>? Comparators { get; init; }
@@ -216,6 +236,24 @@ public sealed record TargetDoc
     public decimal? Max { get; init; }
 }
 
+/// <summary>A target for the periods starting from <see cref="From"/> to <see cref="To"/>; either end open when absent.</summary>
+public sealed record DatedTargetDoc
+{
+    public required string Text { get; init; }
+    public decimal? Min { get; init; }
+    public decimal? Max { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+}
+
+public sealed record ToleranceDoc
+{
+    /// <summary>points | percent-of-target</summary>
+    public required string Kind { get; init; }
+
+    public required decimal Value { get; init; }
+}
+
 public sealed record IndicatorValueDoc
 {
     public required string Period { get; init; }
@@ -226,6 +264,40 @@ public sealed record IndicatorValueDoc
 
     public DateOnly? AsAt { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>Extension: how the value arrived ("Imported from the monthly extract").</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Extension: when Trellis recorded it.</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    /// <summary>Extension: the same value split by team, age band and so on.</summary>
+    public List<BreakdownDoc>? Breakdowns { get; init; }
+
+    /// <summary>Extension: the earlier values for this period that corrections replaced, oldest first.</summary>
+    public List<RevisionDoc>? History { get; init; }
+}
+
+/// <summary>One part of a value: "Team" "North" 80.</summary>
+public sealed record BreakdownDoc
+{
+    public required string Dimension { get; init; }
+    public required string Category { get; init; }
+    public decimal? Value { get; init; }
+    public string? Text { get; init; }
+}
+
+/// <summary>A value as it stood before a correction replaced it.</summary>
+public sealed record RevisionDoc
+{
+    public decimal? Value { get; init; }
+    public string? Text { get; init; }
+    public DateOnly? AsAt { get; init; }
+    public string? Note { get; init; }
+    public string? Source { get; init; }
+    public DateTimeOffset? RecordedAt { get; init; }
+    public required DateTimeOffset ReplacedAt { get; init; }
+    public string? ReplacedBy { get; init; }
 }
 
 public sealed record ComparatorDoc

@@ -274,12 +274,30 @@ public static class PlanDocumentValidator
                 Fits(indicator.Name, Indicator.NameMaxLength, path + ".name");
                 Word(indicator.Unit, InterchangeWords.Unit, path + ".unit");
                 Word(indicator.Polarity, InterchangeWords.Polarity, path + ".polarity");
+                Word(indicator.Frequency, InterchangeWords.Frequency, path + ".frequency");
+                Word(indicator.YearBasis, InterchangeWords.YearBasis, path + ".yearBasis");
+                Fits(indicator.Source, Indicator.SourceMaxLength, path + ".source");
+                if (indicator.Owner is { } owner && !_personIds.Contains(owner.Trim()))
+                {
+                    Report(path + ".owner", $"no person has the id '{owner}'{Known(_personIds, "people")}");
+                }
+
                 if (indicator.Target is { } target)
                 {
                     Fits(target.Text, Indicator.TargetTextMaxLength, path + ".target.text");
                     if (target.Min > target.Max)
                     {
                         Report(path + ".target.max", "the target's max is below its min");
+                    }
+                }
+
+                ForEach(indicator.Targets, path + ".targets", CheckDatedTarget);
+                if (indicator.Tolerance is { } tolerance)
+                {
+                    Word(tolerance.Kind, InterchangeWords.ToleranceKind, path + ".tolerance.kind");
+                    if (tolerance.Value < 0)
+                    {
+                        Report(path + ".tolerance.value", $"a tolerance cannot be negative; {tolerance.Value.ToString(CultureInfo.InvariantCulture)} is below 0");
                     }
                 }
 
@@ -302,6 +320,18 @@ public static class PlanDocumentValidator
             });
         }
 
+        private void CheckDatedTarget(DatedTargetDoc target, string path)
+        {
+            NotBlank(target.Text, path + ".text");
+            Fits(target.Text, Indicator.TargetTextMaxLength, path + ".text");
+            if (target.Min > target.Max)
+            {
+                Report(path + ".max", "the target's max is below its min");
+            }
+
+            InOrder(target.From, target.To, path + ".to", "from");
+        }
+
         private void CheckValue(IndicatorValueDoc value, string path, HashSet<string> periods)
         {
             if (!Period.TryParse(value.Period, out var period))
@@ -315,6 +345,29 @@ public static class PlanDocumentValidator
 
             Fits(value.Text, IndicatorValue.TextMaxLength, path + ".text");
             Fits(value.Note, IndicatorValue.NoteMaxLength, path + ".note");
+            Fits(value.Source, IndicatorValue.SourceMaxLength, path + ".source");
+
+            var parts = new HashSet<(string, string)>();
+            ForEach(value.Breakdowns, path + ".breakdowns", (breakdown, at) =>
+            {
+                var (dimension, category) = (breakdown.Dimension.Trim(), breakdown.Category.Trim());
+                NotBlank(dimension, at + ".dimension");
+                Fits(dimension, IndicatorBreakdown.DimensionMaxLength, at + ".dimension");
+                NotBlank(category, at + ".category");
+                Fits(category, IndicatorBreakdown.CategoryMaxLength, at + ".category");
+                Fits(breakdown.Text, IndicatorValue.TextMaxLength, at + ".text");
+                if (dimension.Length > 0 && category.Length > 0 && !parts.Add((dimension, category)))
+                {
+                    Report(at + ".category", $"the value already has a breakdown for {dimension} '{category}'");
+                }
+            });
+            ForEach(value.History, path + ".history", (revision, at) =>
+            {
+                Fits(revision.Text, IndicatorValue.TextMaxLength, at + ".text");
+                Fits(revision.Note, IndicatorValue.NoteMaxLength, at + ".note");
+                Fits(revision.Source, IndicatorValue.SourceMaxLength, at + ".source");
+                Fits(revision.ReplacedBy, IndicatorValue.SourceMaxLength, at + ".replacedBy");
+            });
         }
 
         private void Word<TEnum>(string? word, WordMap<TEnum> words, string path)

@@ -19,7 +19,11 @@ public sealed class PlanExporter(TrellisDbContext db)
     /// <summary>The plan as a document, or null when the organisation has no plan with that id.</summary>
     public async Task<PlanDocument?> ExportAsync(int organisationId, int planId, CancellationToken cancellationToken = default)
     {
+        // Breakdowns and corrections only the document needs, so they are not part of the shared whole-plan query.
         var plan = await db.Plans.AsNoTracking().WholePlan()
+            .Include(p => p.Indicators).ThenInclude(i => i.Values).ThenInclude(v => v.Breakdowns)
+            .Include(p => p.Indicators).ThenInclude(i => i.Values).ThenInclude(v => v.Revisions)
+            .Include(p => p.Indicators).ThenInclude(i => i.Owner)
             .FirstOrDefaultAsync(p => p.Id == planId && p.OrganisationId == organisationId, cancellationToken);
         return plan is null ? null : new Writer(plan).Document();
     }
@@ -69,11 +73,21 @@ public sealed class PlanExporter(TrellisDbContext db)
                 .Concat(actions.SelectMany(x => x.Owners.OrderBy(o => o.SortOrder).ThenBy(o => o.Id).Select(o => o.Person)));
             foreach (var person in keyLeads.Concat(referenced))
             {
-                if (person is not null && !_personIds.ContainsKey(person.Id))
-                {
-                    _people.Add(person);
-                    _personIds[person.Id] = string.Create(CultureInfo.InvariantCulture, $"p{_people.Count}");
-                }
+                Number(person);
+            }
+
+            foreach (var indicator in _plan.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Id))
+            {
+                Number(indicator.Owner);
+            }
+        }
+
+        private void Number(Person? person)
+        {
+            if (person is not null && !_personIds.ContainsKey(person.Id))
+            {
+                _people.Add(person);
+                _personIds[person.Id] = string.Create(CultureInfo.InvariantCulture, $"p{_people.Count}");
             }
         }
 
@@ -187,16 +201,31 @@ public sealed class PlanExporter(TrellisDbContext db)
         /// <summary>Periods sort by when they start; one that does not read as a period goes last.</summary>
         private static DateOnly PeriodStart(MonitoringEntry entry) => Period.TryParse(entry.Period, out var period) ? period.Start : DateOnly.MaxValue;
 
-        private static IndicatorDoc IndicatorPart(Indicator indicator) => new()
+        private IndicatorDoc IndicatorPart(Indicator indicator) => new()
         {
             Id = indicator.Key,
             Name = indicator.Name,
             Description = indicator.Description,
             Unit = InterchangeWords.Unit.Word(indicator.Unit),
             Polarity = InterchangeWords.Polarity.Word(indicator.Polarity),
+            Frequency = InterchangeWords.Frequency.Word(indicator.Frequency),
+            YearBasis = InterchangeWords.YearBasis.Word(indicator.YearBasis),
+            Source = indicator.Source,
+            Owner = indicator.OwnerId is { } ownerId && _personIds.TryGetValue(ownerId, out var owner) ? owner : null,
             Target = indicator.TargetText is null && indicator.TargetMin is null && indicator.TargetMax is null
                 ? null
                 : new TargetDoc { Text = indicator.TargetText ?? string.Empty, Min = Plain(indicator.TargetMin), Max = Plain(indicator.TargetMax) },
+            Targets = NullIfEmpty(indicator.Targets.OrderBy(t => t.From ?? DateOnly.MinValue).ThenBy(t => t.Id).Select(t => new DatedTargetDoc
+            {
+                Text = t.Text,
+                Min = Plain(t.Min),
+                Max = Plain(t.Max),
+                From = t.From,
+                To = t.To,
+            })),
+            Tolerance = indicator.Tolerance is { } tolerance
+                ? new ToleranceDoc { Kind = InterchangeWords.ToleranceKind.Word(indicator.ToleranceKind), Value = Plain(tolerance)!.Value }
+                : null,
             Areas = NullIfEmpty(indicator.AreaNumbers),
             Values = NullIfEmpty(indicator.Values.OrderBy(v => v.PeriodStart).ThenBy(v => v.Period, StringComparer.Ordinal).Select(v => new IndicatorValueDoc
             {
@@ -205,6 +234,26 @@ public sealed class PlanExporter(TrellisDbContext db)
                 Text = v.Text,
                 AsAt = v.AsAt,
                 Note = v.Note,
+                Source = v.Source,
+                RecordedAt = v.RecordedAt,
+                Breakdowns = NullIfEmpty(v.Breakdowns.OrderBy(b => b.Id).Select(b => new BreakdownDoc
+                {
+                    Dimension = b.Dimension,
+                    Category = b.Category,
+                    Value = Plain(b.Value),
+                    Text = b.Text,
+                })),
+                History = NullIfEmpty(v.Revisions.OrderBy(r => r.ReplacedAt).ThenBy(r => r.Id).Select(r => new RevisionDoc
+                {
+                    Value = Plain(r.Value),
+                    Text = r.Text,
+                    AsAt = r.AsAt,
+                    Note = r.Note,
+                    Source = r.Source,
+                    RecordedAt = r.RecordedAt,
+                    ReplacedAt = r.ReplacedAt,
+                    ReplacedBy = r.ReplacedBy,
+                })),
             })),
             Comparators = NullIfEmpty(indicator.Comparators.OrderBy(c => c.Id).Select(c => new ComparatorDoc
             {

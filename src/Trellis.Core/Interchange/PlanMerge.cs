@@ -172,7 +172,7 @@ internal sealed class PlanMerge
                 }
             }
 
-            item.Existing.Comparators.AddRange(item.Comparators.Select(c => new Comparator { Name = c.Name.Trim(), Period = c.Period.Trim(), Value = c.Value, Source = DocText.Blank(c.Source) }));
+            item.Existing.Comparators.AddRange(item.Comparators.Select(PlanBuilder.BuildComparator));
         }
 
         return counts;

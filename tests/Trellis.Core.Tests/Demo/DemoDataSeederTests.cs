@@ -283,35 +283,115 @@ public partial class DemoDataSeederTests
 
     [Theory]
     [MemberData(nameof(Todays))]
-    public async Task Seed_IndicatorsHaveEighteenMonthsEndingLastMonth(string today)
+    public async Task Seed_IndicatorsHaveValuesEndingWithTheLastPeriodThatEnded(string today)
     {
-        var (_, _, month, year) = Expectations[today];
+        var (_, latestQuarter, month, year) = Expectations[today];
         using var database = await TestDatabase.SeedAsync(today);
-        var indicators = await database.Db.Indicators.Include(i => i.Values).Include(i => i.Comparators).OrderBy(i => i.SortOrder).ToListAsync();
+        var indicators = await database.Db.Indicators.Include(i => i.Values).Include(i => i.Comparators).Include(i => i.Owner)
+            .OrderBy(i => i.SortOrder).ToListAsync();
         var areaNumbers = await database.Db.Areas.Select(a => a.Number).ToListAsync();
 
         Assert.Equal(Enumerable.Range(1, 10).Select(n => $"k{n}"), indicators.Select(i => i.Key));
+        Assert.Equal(8, indicators.Count(i => i.Frequency == Core.Indicators.IndicatorFrequency.Monthly));
+        var quarterly = Assert.Single(indicators, i => i.Frequency == Core.Indicators.IndicatorFrequency.Quarterly);
+        var annual = Assert.Single(indicators, i => i.Frequency == Core.Indicators.IndicatorFrequency.Annual);
+        Assert.Equal(Core.Indicators.YearBasis.Financial, annual.YearBasis);
+        Assert.Equal(6, quarterly.Values.Count);
+        Assert.Equal(latestQuarter, quarterly.Values.MaxBy(v => v.PeriodStart)!.Period);
+        Assert.Equal(4, annual.Values.Count);
+        Assert.Equal(year, annual.Values.MaxBy(v => v.PeriodStart)!.Period);
+        Assert.Equal("Children looked after return (SSDA903)", annual.Source);
+
         Assert.All(indicators, i =>
         {
-            Assert.Equal(18, i.Values.Count);
             var values = i.Values.OrderBy(v => v.PeriodStart).ToList();
-            Assert.Equal(month, values[^1].Period);
+            if (i.Frequency == Core.Indicators.IndicatorFrequency.Monthly)
+            {
+                Assert.Equal(18, values.Count);
+                Assert.Equal(month, values[^1].Period);
+                Assert.All(values, v => Assert.Equal(v.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), v.Period));
+            }
+
             Assert.All(values, v =>
             {
-                Assert.Equal(v.PeriodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), v.Period);
-                Assert.Equal(1, v.PeriodStart.Day);
-                Assert.Equal(v.PeriodStart.AddMonths(1).AddDays(-1), v.AsAt);
+                Assert.True(Core.Dates.Period.TryParse(v.Period, out var period), v.Period);
+                Assert.Equal(period.Start, v.PeriodStart);
+                Assert.Equal(period.End, v.AsAt);
                 Assert.NotNull(v.Value);
                 Assert.True(v.Value >= 0);
+                Assert.False(string.IsNullOrWhiteSpace(v.Source));
+                Assert.NotNull(v.RecordedAt);
             });
             Assert.Equal(values.Count, values.Select(v => v.Period).Distinct().Count());
             Assert.False(string.IsNullOrWhiteSpace(i.TargetText));
+            Assert.False(string.IsNullOrWhiteSpace(i.Source));
+            Assert.NotNull(i.Owner);
             Assert.NotEmpty(i.AreaNumbers);
             Assert.All(i.AreaNumbers, n => Assert.Contains(n, areaNumbers));
-            Assert.All(i.Comparators, c => Assert.Equal(year, c.Period));
+
+            // Three financial years of benchmarks, the last one the year that ended last.
+            Assert.All(i.Comparators, c =>
+            {
+                Assert.True(Core.Dates.Period.TryParse(c.Period, out var period), c.Period);
+                Assert.Equal(period.Start, c.PeriodStart);
+                Assert.False(string.IsNullOrWhiteSpace(c.Source));
+            });
+            Assert.Equal(i.Comparators.Count == 0 ? 0 : 3, i.Comparators.Select(c => c.Period).Distinct().Count());
+            Assert.All(i.Comparators.Count == 0 ? [] : new[] { year }, y => Assert.Contains(i.Comparators, c => c.Period == y));
         });
-        Assert.Contains(indicators, i => i.Comparators.Count >= 3);
+        Assert.Contains(indicators, i => i.Comparators.Any(c => c.Name == "Top quartile"));
         Assert.All(indicators.Where(i => i.Unit == Core.Indicators.IndicatorUnit.Percent).SelectMany(i => i.Values), v => Assert.True(v.Value <= 100));
+    }
+
+    [Theory]
+    [MemberData(nameof(Todays))]
+    public async Task Seed_IndicatorsHaveSomethingToShow_AnAmberByTolerance_AWorseningOne_DatedTargetsAndBreakdowns(string today)
+    {
+        using var database = await TestDatabase.SeedAsync(today);
+        var indicators = await database.Db.Indicators.Include(i => i.Values).ThenInclude(v => v.Breakdowns)
+            .Include(i => i.Values).ThenInclude(v => v.Revisions).Include(i => i.Targets).ToListAsync();
+        var date = Day(today);
+        var judged = indicators.ToDictionary(i => i.Key, i => Core.Indicators.IndicatorEvaluator.Evaluate(i));
+
+        // Contacts: 88.2% against 90% with a 3-point tolerance is amber, and the 90% target is this year's dated one.
+        var contacts = indicators.Single(i => i.Key == "k1");
+        Assert.Equal(RagColour.Amber, judged["k1"].Rag);
+        Assert.Contains("3 points", judged["k1"].RagWords, StringComparison.Ordinal);
+        Assert.True(judged["k1"].Target!.IsDated);
+        Assert.Equal(90m, judged["k1"].Target!.Min);
+        var fyStart = new DateOnly(date.Month >= 4 ? date.Year : date.Year - 1, 4, 1);
+        Assert.Equal([(fyStart.AddYears(-1), fyStart.AddDays(-1)), (fyStart, null)], contacts.Targets.OrderBy(t => t.From).Select(t => (t.From, t.To)));
+        Assert.Equal(85m, Core.Indicators.IndicatorEvaluator.TargetFor(Core.Indicators.IndicatorFacts.Of(contacts), fyStart.AddMonths(-1))!.Min);
+        var byMarch = indicators.Single(i => i.Key == "k7").Targets.Single();
+        Assert.Equal($"85% by March {fyStart.Year + 1}", byMarch.Text);
+        Assert.Equal(Core.Indicators.ToleranceKind.PercentOfTarget, indicators.Single(i => i.Key == "k7").ToleranceKind);
+
+        // The agency rate went the wrong way last month.
+        Assert.True(judged["k9"].IsWorsening);
+
+        // Team breakdowns on the latest twelve months of three indicators, age bands on one.
+        var teams = indicators.Where(i => i.Values.Any(v => v.Breakdowns.Any(b => b.Dimension == "Team"))).ToList();
+        Assert.Equal(3, teams.Count);
+        Assert.All(teams, i =>
+        {
+            var values = i.Values.OrderBy(v => v.PeriodStart).ToList();
+            Assert.All(values[^12..], v => Assert.Equal(["East", "North", "South", "West"], v.Breakdowns.Select(b => b.Category).Order(StringComparer.Ordinal)));
+            Assert.All(values[..^12], v => Assert.Empty(v.Breakdowns));
+        });
+        Assert.Single(indicators, i => i.Values.Any(v => v.Breakdowns.Any(b => b.Dimension == "Age band")));
+
+        // Two corrected values, each replaced a few days after it first arrived.
+        var corrected = indicators.SelectMany(i => i.Values).Where(v => v.Revisions.Count > 0).ToList();
+        Assert.Equal(2, corrected.Count);
+        Assert.All(corrected, v =>
+        {
+            var revision = Assert.Single(v.Revisions);
+            Assert.NotEqual(v.Value, revision.Value);
+            Assert.Equal(revision.ReplacedAt, v.RecordedAt);
+            Assert.Equal(TimeSpan.FromDays(4), revision.ReplacedAt - revision.RecordedAt);
+            Assert.Equal("Imported from the monthly extract", revision.ReplacedBy);
+            Assert.True(revision.ReplacedAt <= new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        });
     }
 
     [Fact]

@@ -116,6 +116,97 @@ public class PlanImporterTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Import_VersionOneIndicatorWithoutTheNewFields_GetsTheDefaults(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var organisationId = await PlanRoundTripTests.CreateOrganisationAsync(database, "Riverside Borough Council");
+        const string Json = """
+            {
+              "format": "trellis.plan", "version": 1,
+              "organisation": { "name": "Riverside Borough Council" },
+              "plan": { "title": "Improvement plan" },
+              "areas": [ { "number": "1", "title": "Front door" } ],
+              "indicators": [ {
+                "id": "k1", "name": "% of contacts progressing to a referral", "unit": "percent", "polarity": "higher-is-better",
+                "target": { "text": "20-25%", "min": 20, "max": 25 }, "areas": ["1"],
+                "values": [ { "period": "2019-01", "value": 18, "asAt": "2019-01-31" } ],
+                "comparators": [ { "name": "London", "period": "2018/19", "value": 545 } ]
+              } ]
+            }
+            """;
+        var read = PlanJson.Read(Json, "v1.json");
+        Assert.True(read.Succeeded, string.Join("; ", read.Problems));
+
+        var result = await PlanRoundTripTests.ImportAsync(database, organisationId, read.Document!);
+
+        await using var db = database.CreateContext();
+        var indicator = await db.Indicators.Include(i => i.Targets).Include(i => i.Comparators)
+            .Include(i => i.Values).ThenInclude(v => v.Breakdowns).Include(i => i.Values).ThenInclude(v => v.Revisions)
+            .SingleAsync(i => i.PlanId == result.PlanId);
+        Assert.Equal((Core.Indicators.IndicatorFrequency.Monthly, Core.Indicators.YearBasis.Financial), (indicator.Frequency, indicator.YearBasis));
+        Assert.Equal((null, null, null), (indicator.Source, indicator.OwnerId, indicator.Tolerance));
+        Assert.Equal(Core.Indicators.ToleranceKind.Points, indicator.ToleranceKind);
+        Assert.Empty(indicator.Targets);
+        var value = Assert.Single(indicator.Values);
+        Assert.Equal((18m, null, null), (value.Value, value.Source, value.RecordedAt));
+        Assert.Empty(value.Breakdowns);
+        Assert.Empty(value.Revisions);
+
+        // A comparator's period that reads as one is placed on the calendar.
+        Assert.Equal(new DateOnly(2018, 4, 1), Assert.Single(indicator.Comparators).PeriodStart);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Import_IndicatorExtensions_AreStoredAsGiven(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var organisationId = await PlanRoundTripTests.CreateOrganisationAsync(database, "Riverside Borough Council");
+        var recorded = new DateTimeOffset(2016, 5, 5, 7, 0, 0, TimeSpan.Zero);
+        var indicator = new IndicatorDoc
+        {
+            Id = "k1",
+            Name = "Contacts decided within a day",
+            Frequency = "quarterly",
+            YearBasis = "calendar",
+            Source = "Case management system monthly extract",
+            Owner = "p2",
+            Tolerance = new ToleranceDoc { Kind = "percent-of-target", Value = 10 },
+            Targets = [new DatedTargetDoc { Text = "85% by March 2017", Min = 85, From = new DateOnly(2016, 4, 1), To = new DateOnly(2017, 3, 31) }],
+            Values =
+            [
+                new IndicatorValueDoc
+                {
+                    Period = "2016-Q2",
+                    Value = 82,
+                    Source = "Imported from the monthly extract",
+                    RecordedAt = recorded.AddDays(4),
+                    Breakdowns = [new BreakdownDoc { Dimension = "Team", Category = "North", Value = 80 }, new BreakdownDoc { Dimension = "Team", Category = "South", Text = "n/a" }],
+                    History = [new RevisionDoc { Value = 79.6m, RecordedAt = recorded, ReplacedAt = recorded.AddDays(4), ReplacedBy = "Imported from the monthly extract" }],
+                },
+            ],
+        };
+
+        var result = await PlanRoundTripTests.ImportAsync(database, organisationId, Document([indicator]));
+
+        await using var db = database.CreateContext();
+        var stored = await db.Indicators.Include(i => i.Owner).Include(i => i.Targets)
+            .Include(i => i.Values).ThenInclude(v => v.Breakdowns).Include(i => i.Values).ThenInclude(v => v.Revisions)
+            .SingleAsync(i => i.PlanId == result.PlanId);
+        Assert.Equal((Core.Indicators.IndicatorFrequency.Quarterly, Core.Indicators.YearBasis.Calendar), (stored.Frequency, stored.YearBasis));
+        Assert.Equal("Jo Stirling", stored.Owner!.Name);
+        Assert.Equal((Core.Indicators.ToleranceKind.PercentOfTarget, 10m), (stored.ToleranceKind, stored.Tolerance));
+        var target = Assert.Single(stored.Targets);
+        Assert.Equal(("85% by March 2017", 85m, (decimal?)null, new DateOnly(2016, 4, 1), new DateOnly(2017, 3, 31)), (target.Text, target.Min, target.Max, target.From!.Value, target.To!.Value));
+        var value = Assert.Single(stored.Values);
+        Assert.Equal(("Imported from the monthly extract", recorded.AddDays(4)), (value.Source, value.RecordedAt!.Value));
+        Assert.Equal(["North 80", "South n/a"], value.Breakdowns.OrderBy(b => b.Category).Select(b => $"{b.Category} {b.Value?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? b.Text}"));
+        var revision = Assert.Single(value.Revisions);
+        Assert.Equal((79.6m, recorded, recorded.AddDays(4)), (revision.Value!.Value, revision.RecordedAt!.Value, revision.ReplacedAt));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Import_InvalidPeriod_IsAProblemAndStoresNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

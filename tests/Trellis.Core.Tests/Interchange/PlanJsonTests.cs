@@ -207,6 +207,44 @@ public class PlanJsonTests
         Assert.Contains("version 2 is newer than this Trellis reads", problems["$.version"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("frequency", "\"fortnightly\"", "$.indicators[0].frequency", "'fortnightly' is not one of monthly, quarterly or annual")]
+    [InlineData("yearBasis", "\"academic\"", "$.indicators[0].yearBasis", "'academic' is not one of financial or calendar")]
+    [InlineData("owner", "\"p9\"", "$.indicators[0].owner", "no person has the id 'p9'")]
+    [InlineData("tolerance", "{ \"kind\": \"percent\", \"value\": 3 }", "$.indicators[0].tolerance.kind", "'percent' is not one of points or percent-of-target")]
+    [InlineData("tolerance", "{ \"kind\": \"points\", \"value\": -3 }", "$.indicators[0].tolerance.value", "a tolerance cannot be negative")]
+    [InlineData("tolerance", "{ \"kind\": \"points\" }", "$.indicators[0].tolerance.value", "'value' is required")]
+    [InlineData("targets", "[ { \"text\": \"85%\", \"from\": \"2017-04-01\", \"to\": \"2016-03-31\" } ]", "$.indicators[0].targets[0].to", "ends before its from (2017-04-01)")]
+    [InlineData("targets", "[ { \"text\": \"85%\", \"from\": \"April 2016\" } ]", "$.indicators[0].targets[0].from", "'April 2016' is not a date")]
+    [InlineData("targets", "[ { \"text\": \"85%\", \"until\": \"2017-03-31\" } ]", "$.indicators[0].targets[0].until", "unknown field 'until'")]
+    public void Read_BadIndicatorExtension_IsAProblemAtItsPath(string field, string json, string path, string message)
+    {
+        var document = Sound();
+        document["indicators"]![0]![field] = JsonNode.Parse(json);
+
+        var problem = Assert.Single(Read(document).Problems);
+
+        Assert.Equal(path, problem.Path);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("recordedAt", "\"2019-11-05 07:00\"", "$.indicators[0].values[0].recordedAt", "is not a date and time written yyyy-MM-ddTHH:mm:ss")]
+    [InlineData("breakdowns", "[ { \"dimension\": \"Team\", \"category\": \"North\", \"value\": 80 }, { \"dimension\": \"Team\", \"category\": \"North\", \"value\": 81 } ]", "$.indicators[0].values[0].breakdowns[1].category", "already has a breakdown for Team 'North'")]
+    [InlineData("breakdowns", "[ { \"dimension\": \"Team\", \"value\": 80 } ]", "$.indicators[0].values[0].breakdowns[0].category", "'category' is required")]
+    [InlineData("history", "[ { \"value\": 17 } ]", "$.indicators[0].values[0].history[0].replacedAt", "'replacedAt' is required")]
+    [InlineData("history", "[ { \"value\": 17, \"replacedAt\": \"2019-11-09T10:00:00Z\", \"by\": \"me\" } ]", "$.indicators[0].values[0].history[0].by", "unknown field 'by'")]
+    public void Read_BadValueExtension_IsAProblemAtItsPath(string field, string json, string path, string message)
+    {
+        var document = Sound();
+        document["indicators"]![0]!["values"]![0]![field] = JsonNode.Parse(json);
+
+        var problem = Assert.Single(Read(document).Problems);
+
+        Assert.Equal(path, problem.Path);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_ManyProblems_AreAllReportedTogether()
     {

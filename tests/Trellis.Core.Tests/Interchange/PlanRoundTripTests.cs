@@ -52,6 +52,16 @@ public class PlanRoundTripTests
         Assert.Contains(document.Areas.SelectMany(a => a.Actions!), a => a.Milestones is { Count: > 1 });
         Assert.Equal(10, document.Indicators!.Count);
         Assert.All(document.Indicators, i => Assert.NotEmpty(i.Values!));
+
+        // The indicators' new fields come out too, so the round trip above proves they survive an import.
+        Assert.All(document.Indicators, i => Assert.Contains(i.Owner, document.People.Select(p => p.Id)));
+        Assert.Equal(["annual", "monthly", "quarterly"], document.Indicators.Select(i => i.Frequency).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(document.Indicators, i => i.Tolerance is { Kind: "percent-of-target" });
+        Assert.Contains(document.Indicators, i => i.Targets is { Count: 2 });
+        var values = document.Indicators.SelectMany(i => i.Values!).ToList();
+        Assert.All(values, v => Assert.NotNull(v.RecordedAt));
+        Assert.Equal(12 * 4 * 3 + (12 * 5), values.Sum(v => v.Breakdowns?.Count ?? 0));
+        Assert.Equal(2, values.Count(v => v.History is { Count: 1 }));
     }
 
     [Theory]

@@ -25,6 +25,9 @@ public sealed class PlanSchemaTests : IDisposable
         [(typeof(MilestoneDoc), "status")] = InterchangeWords.ActionStatus.Words,
         [(typeof(IndicatorDoc), "unit")] = InterchangeWords.Unit.Words,
         [(typeof(IndicatorDoc), "polarity")] = InterchangeWords.Polarity.Words,
+        [(typeof(IndicatorDoc), "frequency")] = InterchangeWords.Frequency.Words,
+        [(typeof(IndicatorDoc), "yearBasis")] = InterchangeWords.YearBasis.Words,
+        [(typeof(ToleranceDoc), "kind")] = InterchangeWords.ToleranceKind.Words,
     };
 
     public static TheoryData<string> RecordTypes => [.. Records().Select(t => t.Name)];
@@ -128,6 +131,7 @@ public sealed class PlanSchemaTests : IDisposable
             _ when type == typeof(decimal) => "number",
             _ when type == typeof(bool) => "boolean",
             _ when type == typeof(DateOnly) => "ref date",
+            _ when type == typeof(DateTimeOffset) => "ref dateTime",
             _ => "ref " + DefinitionName(type),
         };
     }
