@@ -217,7 +217,8 @@ public class IndicatorsPagesTests : IDisposable
         Assert.Equal("Contacts decided within a day", page.QuerySelector("h1")!.TextContent.Trim());
         var judgement = page.QuerySelector("#judgement")!.TextContent;
         Assert.Contains("84% in Sep 2026", judgement, StringComparison.Ordinal);
-        Assert.Contains("Red: off target by more than 5 points", judgement, StringComparison.Ordinal);
+        Assert.Equal("Red", page.QuerySelector("#judgement .govuk-tag")!.TextContent.Trim());
+        Assert.Contains("off target by more than 5 points", judgement, StringComparison.Ordinal);
         Assert.Equal("6 points below the 90% target.", page.QuerySelector("#distance")!.TextContent.Trim());
         Assert.StartsWith("Worse than Aug 2026", page.QuerySelector("#since-previous")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.StartsWith("Better than Sep 2025", page.QuerySelector("#since-last-year")!.TextContent.Trim(), StringComparison.Ordinal);
