@@ -37,7 +37,6 @@ internal static class ReportStyles
         .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 0 24px; }
         figure { margin: 0 0 20px; break-inside: avoid; }
         figcaption { font-weight: bold; margin-bottom: 4px; }
-        svg text { font-family: Arial, sans-serif; font-size: 11px; fill: #0b0c0c; }
         .title-page { min-height: 60vh; }
         @page { size: A4; margin: 15mm 12mm; }
         @page wide { size: A4 landscape; margin: 12mm; }
