@@ -133,6 +133,8 @@ internal sealed class DocxDocument
     /// </summary>
     public void Chart(ChartInput input)
     {
+        // The chart's name above it, kept on the same page as the chart.
+        _body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), Run($"Chart: {input.Title}", bold: true)));
         _charts.Add(DocxChart.Xml(input));
         var number = _charts.Count;
         var inline = new DW.Inline(

@@ -297,7 +297,6 @@ public sealed class DocxReportRenderer : IReportRenderer
         var number = 0;
         foreach (var indicator in indicators.Where(ReportCharts.HasChart))
         {
-            doc.Paragraph($"Chart: {indicator.Name}", bold: true);
             doc.Chart(ReportCharts.Input(indicator, $"chart-{++number}"));
         }
     }
