@@ -181,6 +181,9 @@ public sealed record ReportIndicator
 
     public IReadOnlyList<ReportComparator> Comparators { get; init; } = [];
 
+    /// <summary>The target for each run of the shown periods with the same target, for charts (empty in older snapshots).</summary>
+    public IReadOnlyList<ReportTargetSpan> TargetSpans { get; init; } = [];
+
     /// <summary>RAG of the latest value against target, when it can be worked out.</summary>
     public RagColour? Rag { get; init; }
 
@@ -194,9 +197,20 @@ public sealed record ReportIndicator
 }
 
 /// <summary>Display: As shown ("47%", "1,383", "TBC").</summary>
-public sealed record ReportValue(string Period, string Display, decimal? Value);
+public sealed record ReportValue(string Period, string Display, decimal? Value)
+{
+    /// <summary>First day of the period, for charts; null in older snapshots.</summary>
+    public DateOnly? Start { get; init; }
+}
 
-public sealed record ReportComparator(string Name, string Period, string Display, decimal? Value);
+public sealed record ReportComparator(string Name, string Period, string Display, decimal? Value)
+{
+    /// <summary>First day of the period when it reads as one, so the chart can put it beside our value.</summary>
+    public DateOnly? Start { get; init; }
+}
+
+/// <summary>A target over the shown periods starting from <paramref name="From"/> to <paramref name="To"/>: a floor, a ceiling or both.</summary>
+public sealed record ReportTargetSpan(DateOnly From, DateOnly To, decimal? Min, decimal? Max, string Text);
 
 public sealed record ReportNarrative(string Heading, string Body);
 

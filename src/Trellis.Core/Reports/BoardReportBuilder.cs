@@ -196,7 +196,9 @@ public sealed class BoardReportBuilder(TrellisDbContext db, TimeProvider time)
         var values = indicator.Values.Where(v => v.PeriodStart <= asAt)
             .OrderBy(v => v.PeriodStart).ThenBy(v => v.Id)
             .ToList();
-        var judgement = IndicatorEvaluator.Evaluate(IndicatorFacts.Of(indicator), values.Select(PeriodValue.Of));
+        var facts = IndicatorFacts.Of(indicator);
+        var judgement = IndicatorEvaluator.Evaluate(facts, values.Select(PeriodValue.Of));
+        var shown = values.TakeLast(RecentPeriods).ToList();
         return new ReportIndicator
         {
             Key = indicator.Key,
@@ -206,16 +208,42 @@ public sealed class BoardReportBuilder(TrellisDbContext db, TimeProvider time)
             TargetText = judgement.Target?.Text is { Length: > 0 } text ? text : indicator.TargetText,
             TargetMin = judgement.Target?.Min,
             TargetMax = judgement.Target?.Max,
-            Values = [.. values.TakeLast(RecentPeriods).Select(v => new ReportValue(v.Period, IndicatorEvaluator.Display(v.Value, v.Text, indicator.Unit), v.Value))],
+            Values = [.. shown.Select(v => new ReportValue(v.Period, IndicatorEvaluator.Display(v.Value, v.Text, indicator.Unit), v.Value) { Start = v.PeriodStart })],
+            TargetSpans = TargetSpans(facts, [.. shown.Select(v => v.PeriodStart)]),
             Comparators =
             [
                 .. indicator.Comparators.OrderBy(c => c.PeriodStart ?? DateOnly.MinValue).ThenBy(c => c.Id)
-                    .Select(c => new ReportComparator(c.Name, c.Period, IndicatorEvaluator.Display(c.Value, null, indicator.Unit), c.Value)),
+                    .Select(c => new ReportComparator(c.Name, c.Period, IndicatorEvaluator.Display(c.Value, null, indicator.Unit), c.Value) { Start = c.PeriodStart }),
             ],
             Rag = judgement.Rag,
             RagWords = judgement.RagWords,
             Assessment = judgement.Summary is { Length: > 0 } summary ? summary : null,
             AreaNumbers = [.. indicator.AreaNumbers],
         };
+    }
+
+    /// <summary>The target each shown period is judged by, runs of the same target joined into one span.</summary>
+    private static List<ReportTargetSpan> TargetSpans(IndicatorFacts facts, List<DateOnly> starts)
+    {
+        var spans = new List<ReportTargetSpan>();
+        foreach (var start in starts)
+        {
+            if (IndicatorEvaluator.TargetFor(facts, start) is not { HasBounds: true } target)
+            {
+                continue;
+            }
+
+            if (spans.Count > 0 && spans[^1] is var last && last.Min == target.Min && last.Max == target.Max
+                && string.Equals(last.Text, target.Text, StringComparison.Ordinal) && starts.IndexOf(last.To) == starts.IndexOf(start) - 1)
+            {
+                spans[^1] = last with { To = start };
+            }
+            else
+            {
+                spans.Add(new ReportTargetSpan(start, start, target.Min, target.Max, target.Text));
+            }
+        }
+
+        return spans;
     }
 }

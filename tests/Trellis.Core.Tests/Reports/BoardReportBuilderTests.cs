@@ -40,6 +40,34 @@ public class BoardReportBuilderTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Build_ADatedTarget_GivesTheChartATargetSpanPerRunOfPeriods(DatabaseProvider provider)
+    {
+        await using var fixture = await ReportFixture.CreateAsync(provider);
+        DateOnly switchOver;
+        await using (var edit = fixture.Database.CreateContext())
+        {
+            var indicator = await edit.Indicators.Include(i => i.Values).Include(i => i.Targets).Where(i => i.PlanId == fixture.PlanId).OrderBy(i => i.SortOrder).FirstAsync();
+            var starts = indicator.Values.Select(v => v.PeriodStart).Order().ToList();
+            Assert.True(starts.Count >= 2, "The fixture's first indicator needs two values.");
+            switchOver = starts[^1];
+            (indicator.TargetMin, indicator.TargetMax, indicator.TargetText, indicator.Polarity) = (80m, null, "80%", Polarity.HigherIsBetter);
+            indicator.Targets.Add(new IndicatorTarget { Text = "90%", Min = 90m, From = switchOver });
+            await edit.SaveChangesAsync();
+        }
+
+        await using var db = fixture.Database.CreateContext();
+        var report = await fixture.Builder(db).BuildAsync(fixture.PlanId, fixture.OpenRoundId, CancellationToken.None);
+
+        var charted = report.Indicators[0];
+        Assert.All(charted.Values, v => Assert.NotNull(v.Start));
+        Assert.Equal(
+            [new ReportTargetSpan(charted.Values[0].Start!.Value, charted.Values[^2].Start!.Value, 80m, null, "80%"), new ReportTargetSpan(switchOver, switchOver, 90m, null, "90%")],
+            charted.TargetSpans);
+        Assert.Equal(charted.TargetSpans, ReportJson.Deserialize(ReportJson.Serialize(report)).Indicators[0].TargetSpans);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Build_OpenRound_HasThePlanAndTheRoundsUpdates(DatabaseProvider provider)
     {
         await using var fixture = await ReportFixture.CreateAsync(provider);

@@ -191,8 +191,15 @@ public static class ReportSamples
                     Unit = IndicatorUnit.Percent,
                     Polarity = Polarity.HigherIsBetter,
                     TargetText = "90%",
+                    TargetMin = 90m,
                     Values = Values(("Jan 16", 71m), ("Feb 16", 74m), ("Mar 16", 73m), ("Apr 16", 75m), ("May 16", 76m)),
-                    Comparators = [new("Statistical neighbours", "2014/15", "83%", 83m)],
+                    TargetSpans = [new(new(2016, 1, 1), new(2016, 5, 1), 90m, null, "90%")],
+                    Comparators =
+                    [
+                        new("Statistical neighbours", "2014/15", "83%", 83m) { Start = new(2014, 4, 1) },
+                        new("England", "Apr 16", "80%", 80m) { Start = new(2016, 4, 1) },
+                        new("England", "May 16", "81%", 81m) { Start = new(2016, 5, 1) },
+                    ],
                     Rag = RagColour.Red,
                     Assessment = "14 points below the 90% target; better than last month",
                     AreaNumbers = ["1"],
@@ -204,6 +211,8 @@ public static class ReportSamples
                     Unit = IndicatorUnit.Percent,
                     Polarity = Polarity.InRange,
                     TargetText = "20-25%",
+                    TargetMin = 20m,
+                    TargetMax = 25m,
                     Values = Values(("Jan 16", 27m), ("Feb 16", 25m), ("Mar 16", 24m), ("Apr 16", 23m), ("May 16", 22m)),
                     Rag = RagColour.Green,
                     Assessment = "Within the 20-25% target range",
@@ -332,8 +341,9 @@ public static class ReportSamples
             Changed = changed,
         };
 
+    /// <summary>Monthly values from January 2016, each with its period's first day.</summary>
     private static ReportValue[] Values(params (string Period, decimal Value)[] values) =>
-        [.. values.Select(v => new ReportValue(v.Period, v.Value.ToString(CultureInfo.InvariantCulture) + "%", v.Value))];
+        [.. values.Select((v, i) => new ReportValue(v.Period, v.Value.ToString(CultureInfo.InvariantCulture) + "%", v.Value) { Start = new DateOnly(2016, 1, 1).AddMonths(i) })];
 
     /// <summary>A plausible roll-up; the renderers print it, they never check the arithmetic.</summary>
     private static RollUp Roll(int total, int overdue)

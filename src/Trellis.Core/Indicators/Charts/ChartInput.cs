@@ -3,7 +3,10 @@ namespace Trellis.Core.Indicators.Charts;
 /// <summary>One point of a line: the period's label as shown, its first day, and its number (null leaves a gap).</summary>
 public sealed record ChartPoint(string Label, DateOnly Start, decimal? Value);
 
-/// <summary>A second line beside ours: statistical neighbours, London, England.</summary>
+/// <summary>
+/// A second line beside ours: statistical neighbours, London, England. Its points sit on our periods by first day
+/// (or by label); a series none of whose points match ours is drawn as a level line at its latest figure.
+/// </summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
 
 /// <summary>The target band from one period to another: a floor, a ceiling or both.</summary>
@@ -24,4 +27,7 @@ public sealed record ChartInput
 
     public IReadOnlyList<ChartTarget> Targets { get; init; } = [];
     public IReadOnlyList<ChartSeries> Comparators { get; init; } = [];
+
+    /// <summary>What the legend calls our line.</summary>
+    public string SeriesName { get; init; } = "Our figure";
 }

@@ -1,7 +1,11 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Trellis.Core.Indicators.Charts;
 using Trellis.Core.Plans;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace Trellis.Core.Reports.Docx;
 
@@ -21,7 +25,13 @@ internal sealed class DocxDocument
     public const int LandscapeText = PortraitHeight - (2 * Margin);
 
     private const int BulletNumberingId = 1;
+
+    // A chart the width of portrait text, 9 cm high, in EMUs (635 per twip).
+    private const long ChartWidth = PortraitText * 635L;
+    private const long ChartHeight = 3240000L;
+
     private readonly Body _body = new();
+    private readonly List<string> _charts = [];
     private int _numberedLists;
 
     public void Title(string text) => _body.Append(Styled("Title", text));
@@ -115,6 +125,37 @@ internal sealed class DocxDocument
 
         // Word needs a paragraph between two tables, or it merges them.
         _body.Append(new Paragraph());
+    }
+
+    /// <summary>
+    /// A native Word line chart of an indicator in its own paragraph, with alt text (title and description) for
+    /// screen readers; parts and ids are numbered in order, so the same report gives the same package.
+    /// </summary>
+    public void Chart(ChartInput input)
+    {
+        // The chart's name above it, kept on the same page as the chart.
+        _body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), Run($"Chart: {input.Title}", bold: true)));
+        _charts.Add(DocxChart.Xml(input));
+        var number = _charts.Count;
+        var inline = new DW.Inline(
+            new DW.Extent { Cx = ChartWidth, Cy = ChartHeight },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties
+            {
+                Id = (uint)number,
+                Name = $"Chart {number}",
+                Title = ReportWords.Clean($"Chart: {input.Title}"),
+                Description = ReportWords.Clean(IndicatorChart.Description(input)),
+            },
+            new DW.NonVisualGraphicFrameDrawingProperties(),
+            new A.Graphic(new A.GraphicData(new C.ChartReference { Id = ChartRelationship(number) }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
+        {
+            DistanceFromTop = 0U,
+            DistanceFromBottom = 0U,
+            DistanceFromLeft = 0U,
+            DistanceFromRight = 0U,
+        };
+        _body.Append(new Paragraph(new ParagraphProperties(new KeepLines()), new Run(new Drawing(inline))));
     }
 
     /// <summary>Ends the current section (portrait or landscape A4); what follows starts a new page.</summary>
@@ -211,11 +252,20 @@ internal sealed class DocxDocument
                 new DefaultTabStop { Val = 720 },
                 new Compatibility(new CompatibilitySetting { Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15" }));
 
+            for (var i = 0; i < _charts.Count; i++)
+            {
+                var chart = main.AddNewPart<ChartPart>(ChartRelationship(i + 1));
+                using var xml = new MemoryStream(new System.Text.UTF8Encoding(false).GetBytes(_charts[i]));
+                chart.FeedData(xml);
+            }
+
             DeterministicPackage.SetProperties(package, title, creator, asAt);
         }
 
         await DeterministicPackage.CopyAsync(buffer, output, cancellationToken);
     }
+
+    private static string ChartRelationship(int number) => $"rIdChart{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     private static SectionProperties SectionProperties(bool landscape) => new(
         landscape

@@ -115,6 +115,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             doc.PageBreak();
             doc.Heading(1, "Indicator scorecard");
             Scorecard(doc, report.Indicators, DocxDocument.PortraitText);
+            Charts(doc, report.Indicators);
         }
     }
 
@@ -290,6 +291,16 @@ public sealed class DocxReportRenderer : IReportRenderer
             ]));
     }
 
+    /// <summary>A chart after the table for each indicator with a line to draw; the table keeps the numbers.</summary>
+    private static void Charts(DocxDocument doc, IReadOnlyList<ReportIndicator> indicators)
+    {
+        var number = 0;
+        foreach (var indicator in indicators.Where(ReportCharts.HasChart))
+        {
+            doc.Chart(ReportCharts.Input(indicator, $"chart-{++number}"));
+        }
+    }
+
     private static void Table(DocxDocument doc, BoardReport report)
     {
         doc.Title(report.PlanTitle);
@@ -421,6 +432,7 @@ public sealed class DocxReportRenderer : IReportRenderer
         {
             doc.Heading(2, $"{++section}. Performance indicators");
             Scorecard(doc, report.Indicators, DocxDocument.PortraitText);
+            Charts(doc, report.Indicators);
         }
 
         if (report.ImprovementLog.Count > 0)

@@ -160,18 +160,11 @@ public sealed partial class HtmlReportRenderer
         WriteScorecard(html, report.Indicators, "Performance indicators");
         html.Close().Line();
 
-        if (report.Indicators.Any(i => i.Values.Count(v => v.Value is not null) >= 2))
+        if (report.Indicators.Any(ReportCharts.HasChart))
         {
             // The charts repeat the table above as pictures; the table stays the source of the numbers.
             html.Element("h2", "Indicator trends").Line();
-            html.Open("div", ("class", "charts")).Line();
-            var number = 1;
-            foreach (var indicator in report.Indicators)
-            {
-                WriteChart(html, indicator, number++);
-            }
-
-            html.Close().Line();
+            WriteCharts(html, report.Indicators, "chart");
         }
 
         html.Element("h2", "Improvement log").Line();

@@ -27,9 +27,9 @@ public sealed partial class HtmlReportRenderer
         WriteSummary(html, view);
         WritePlanRollUp(html, report);
 
-        foreach (var area in report.Areas)
+        for (var i = 0; i < report.Areas.Count; i++)
         {
-            WriteArea(html, view, area);
+            WriteArea(html, view, report.Areas[i], i + 1);
         }
 
         html.Open("section", ("class", "scorecard wide")).Line();
@@ -184,7 +184,7 @@ public sealed partial class HtmlReportRenderer
         }
     }
 
-    private static void WriteArea(HtmlWriter html, ReportView view, ReportArea area)
+    private static void WriteArea(HtmlWriter html, ReportView view, ReportArea area, int areaIndex)
     {
         var report = view.Report;
         html.Open("section", ("class", "area")).Line();
@@ -218,6 +218,7 @@ public sealed partial class HtmlReportRenderer
         if (indicators.Count > 0)
         {
             WriteScorecard(html, indicators, $"Indicators for area {area.Number}");
+            WriteCharts(html, indicators, $"area-{areaIndex}-chart");
         }
 
         html.Element("h3", "f) Recommendations for further action").Line();

@@ -34,10 +34,10 @@ internal static class ReportStyles
         .flag { display: inline-block; font-weight: bold; color: #2a0b06; background: #f4cdc6; padding: 0 6px; margin-top: 4px; }
         .note { margin-top: 6px; padding-left: 8px; border-left: 3px solid #b1b4b6; }
         .draft { font-weight: bold; border: 3px solid #0b0c0c; padding: 8px 12px; display: inline-block; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 0 24px; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 0 24px; }
+        .charts svg { display: block; width: 100%; max-width: 680px; height: auto; }
         figure { margin: 0 0 20px; break-inside: avoid; }
         figcaption { font-weight: bold; margin-bottom: 4px; }
-        svg text { font-family: Arial, sans-serif; font-size: 11px; fill: #0b0c0c; }
         .title-page { min-height: 60vh; }
         @page { size: A4; margin: 15mm 12mm; }
         @page wide { size: A4 landscape; margin: 12mm; }
@@ -51,6 +51,7 @@ internal static class ReportStyles
           .area, .scorecard { break-before: page; }
           .wide { page: wide; }
           thead { display: table-header-group; }
+          .charts { display: block; }
           tr, figure { break-inside: avoid; }
           h2, h3, caption { break-after: avoid; }
         }
