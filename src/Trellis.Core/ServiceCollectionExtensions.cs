@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PlanService>();
         services.AddScoped<Rounds.CommitteeContentService>();
         services.AddScoped<PersonService>();
+        services.AddScoped<Indicators.IndicatorValueService>();
         services.AddScoped<PlanExporter>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<PendingImportService>();
