@@ -119,11 +119,11 @@ public static partial class ValueReading
     public static string Typed(Period period) =>
         period.Text.Length == 7 && period.Text[4] == '-' && period.Text[5] != 'Q' ? PeriodWords.MonthYear(period.Start) : period.Text;
 
-    /// <summary>A value as the preview and notices write it: "18%", "1,630 (av)", "TBC".</summary>
+    /// <summary>A value as the preview and notices write it, as the board reports do: "18%", "1630 (av)", "TBC".</summary>
     public static string Display(decimal? value, string? text, string? note, IndicatorUnit unit)
     {
         var figure = value is { } v
-            ? unit == IndicatorUnit.Percent ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : v.ToString("#,0.##", CultureInfo.InvariantCulture)
+            ? unit == IndicatorUnit.Percent ? v.ToString("0.##", CultureInfo.InvariantCulture) + "%" : v.ToString("0.##", CultureInfo.InvariantCulture)
             : text ?? "no value";
         return string.IsNullOrWhiteSpace(note) ? figure : $"{figure} ({note})";
     }
