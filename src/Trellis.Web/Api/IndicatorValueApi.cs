@@ -57,7 +57,8 @@ public static class IndicatorValueApi
         var result = await record([.. items.Select((item, i) => ToItem(item, string.Create(CultureInfo.InvariantCulture, $"$.values[{i}]")))]);
         if (!result.Found)
         {
-            return Results.NotFound();
+            // With a body, so the error pages (which would re-run the POST against a form page) leave it alone.
+            return Results.Problem(title: "There is no such indicator or plan", statusCode: StatusCodes.Status404NotFound);
         }
 
         if (!result.Succeeded)

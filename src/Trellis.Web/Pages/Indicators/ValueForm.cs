@@ -98,6 +98,12 @@ public sealed class ValueForm
     }
 }
 
+/// <summary>A page that shows the value form, for the shared fields partial.</summary>
+public interface IValueFormPage
+{
+    ValueForm Form { get; }
+}
+
 /// <summary>The indicator a value page is about, when it belongs to the organisation.</summary>
 public sealed record IndicatorHeader(int Id, int PlanId, string PlanTitle, string Key, string Name, IndicatorUnit Unit, IndicatorFrequency Frequency, YearBasis YearBasis)
 {

@@ -8,7 +8,7 @@ using Trellis.Web.Infrastructure;
 namespace Trellis.Web.Pages.Indicators.AddValue;
 
 /// <summary>Records a value for one period; a value for a period that has one already is a correction, and the old value is kept.</summary>
-public class AddValueModel(TrellisDbContext db, IndicatorValueService values, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
+public class AddValueModel(TrellisDbContext db, IndicatorValueService values, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel, IValueFormPage
 {
     [FromRoute]
     public int Id { get; set; }

@@ -7,7 +7,7 @@ using Trellis.Web.Infrastructure;
 namespace Trellis.Web.Pages.Indicators.EditValue;
 
 /// <summary>Changes a stored value (its period too); the value as it stood is kept in its history.</summary>
-public class EditValueModel(TrellisDbContext db, IndicatorValueService values, CurrentOrganisation organisation) : TrellisPageModel
+public class EditValueModel(TrellisDbContext db, IndicatorValueService values, CurrentOrganisation organisation) : TrellisPageModel, IValueFormPage
 {
     [FromRoute]
     public int Id { get; set; }
