@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Indicators.IndicatorService>();
         services.AddScoped<Rounds.CommitteeContentService>();
         services.AddScoped<PersonService>();
+        services.AddScoped<Indicators.IndicatorValueService>();
         services.AddScoped<PlanExporter>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<PendingImportService>();

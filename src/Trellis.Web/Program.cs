@@ -1,5 +1,6 @@
 using Trellis.Core;
 using Trellis.Core.Data;
+using Trellis.Web.Api;
 using Trellis.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +34,7 @@ app.UseRouting();
 app.UseAntiforgery();
 app.UseMiddleware<OrganisationMiddleware>();
 app.MapRazorPages();
+app.MapIndicatorValueApi();
 app.MapGet("/healthz", () => Results.Text("ok"));
 
 await app.RunAsync();

@@ -47,7 +47,7 @@ internal static partial class IndicatorTableReader
         StringComparer.Ordinal);
 
     /// <summary>What a header cell holds.</summary>
-    private enum Kind
+    internal enum Kind
     {
         Name,
         Period,
@@ -98,6 +98,28 @@ internal static partial class IndicatorTableReader
 
         return merged;
     }
+
+    /// <summary>One column of a header: what it holds and, for a period, the period it names (null when it gives no year).</summary>
+    internal sealed record HeaderColumn(int Index, string Heading, Kind Kind, string? Period, string? Warning);
+
+    /// <summary>Each column of a header after the name column, read as <see cref="ReadRow(IReadOnlyList{string}, IReadOnlyList{string}, string, string?, DateOnly?)"/> reads it.</summary>
+    public static List<HeaderColumn> ReadHeader(IReadOnlyList<string> header, DateOnly? reportDate = null)
+    {
+        var periods = Periods(header, reportDate);
+        return [.. Enumerable.Range(1, Math.Max(0, header.Count - 1)).Select(i =>
+        {
+            var heading = PlanText.OneLine(header[i]);
+            return periods.TryGetValue(i, out var period)
+                ? new HeaderColumn(i, heading, Kind.Period, period.Period is { } p && Dates.Period.TryParse(p, out _) ? p : null, period.Warning)
+                : new HeaderColumn(i, heading, KindOf(heading), null, null);
+        })];
+    }
+
+    /// <summary>A cell as the table reader stores it: the number when it starts with one (the rest as a note), otherwise the text.</summary>
+    public static IndicatorValueDoc ReadCell(string period, string text) => Value(period, PlanText.OneLine(text));
+
+    /// <summary>A period as a heading writes it ("Jan 19", "Q2 18/19", "2018-19") in the interchange's form; otherwise as written.</summary>
+    public static string ReadPeriod(string text) => Period(text);
 
     /// <summary>Whether a row's name is a comparator ("England", "SN average") rather than an indicator.</summary>
     public static bool IsComparator(string name) => ComparatorNames.Contains(PlanText.Key(name));
