@@ -162,8 +162,8 @@ internal static class XlsxSheetReader
         return text.ToString();
     }
 
-    /// <summary>A cell style (the s attribute): whether it shows a number as a date, and the RAG colour it fills the cell with.</summary>
-    internal readonly record struct CellStyle(bool IsDate, string? Colour);
+    /// <summary>A cell style (the s attribute): whether it shows a number as a date or a percentage, and the RAG colour it fills the cell with.</summary>
+    internal readonly record struct CellStyle(bool IsDate, string? Colour, bool IsPercent = false);
 
     /// <summary>The workbook's cell styles, in order.</summary>
     private static List<CellStyle> Styles(ZipArchive archive, Dictionary<string, string> relations, string name)
@@ -215,11 +215,32 @@ internal static class XlsxSheetReader
             {
                 _ = int.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var format);
                 _ = int.TryParse(reader.GetAttribute("fillId"), NumberStyles.None, CultureInfo.InvariantCulture, out var fill);
-                styles.Add(new CellStyle(IsDateFormat(format, custom.GetValueOrDefault(format)), fill < fills.Count ? fills[fill] : null));
+                styles.Add(new CellStyle(IsDateFormat(format, custom.GetValueOrDefault(format)), fill < fills.Count ? fills[fill] : null, IsPercentFormat(format, custom.GetValueOrDefault(format))));
             }
         }
 
         return styles;
+    }
+
+    /// <summary>Excel's built-in percentage formats (9 "0%", 10 "0.00%"), or a custom code with a % outside quotes.</summary>
+    internal static bool IsPercentFormat(int id, string? code)
+    {
+        if (id is 9 or 10)
+        {
+            return true;
+        }
+
+        var inQuotes = false;
+        foreach (var c in code ?? string.Empty)
+        {
+            inQuotes = c == '"' ? !inQuotes : inQuotes;
+            if (!inQuotes && c == '%')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Excel's built-in date formats (14-22, 45-47), or a custom code with day, month or year outside quotes and brackets.</summary>
@@ -422,9 +443,17 @@ internal static class XlsxSheetReader
                 }
 
                 var isDate = style < dateStyles.Count && dateStyles[style].IsDate;
-                return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                    ? isDate && number is > 0 and < 2958466 ? DateFromSerial(number) : number.ToString(CultureInfo.InvariantCulture)
-                    : value;
+                var isPercent = style < dateStyles.Count && dateStyles[style].IsPercent;
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    return value;
+                }
+
+                // A cell formatted as a percentage holds 0.47 and shows "47%": read what the council sees.
+                return isDate && number is > 0 and < 2958466 ? DateFromSerial(number)
+                    : isPercent && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction)
+                        ? (fraction * 100m).ToString("0.##########", CultureInfo.InvariantCulture) + "%"
+                        : number.ToString(CultureInfo.InvariantCulture);
         }
     }
 

@@ -180,6 +180,18 @@ public class SpreadsheetPlanReaderTests
     }
 
     [Fact]
+    public void PercentagesStoredAsFractions_ReadAsThePercentageExcelShows()
+    {
+        var file = Xlsx.Build(new XSheet("Data", [["Indicator", "Sep 2026", "Oct 2026"], ["Contacts decided within a day", new Percent(0.47), new Percent(0.855)]]));
+
+        using var buffer = new MemoryStream();
+        buffer.Write(file);
+        var grid = XlsxSheetReader.Read(buffer, "values.xlsx").Single();
+
+        Assert.Equal(["47%", "85.5%"], [grid.Rows[1].Text(1), grid.Rows[1].Text(2)]);
+    }
+
+    [Fact]
     public async Task MergedAreaCells_GroupTheirActions_AndRepeatedRefsAreWarned()
     {
         var file = Xlsx.Build(new XSheet("Plan",

@@ -8,6 +8,9 @@ namespace Trellis.Core.Tests.Import.Sheets;
 /// <summary>A number shown through a date format, as Excel stores a typed date.</summary>
 public sealed record SerialDate(double Serial);
 
+/// <summary>A fraction shown through Excel's "0%" format: 0.47 shows as 47%.</summary>
+public sealed record Percent(double Fraction);
+
 /// <summary>An empty cell filled with a colour (hex RGB), as plans rate by shading.</summary>
 public sealed record Shaded(string Rgb);
 
@@ -37,7 +40,8 @@ public static class Xlsx
                     .. Shades.Select(rgb => new Fill(new PatternFill(new ForegroundColor { Rgb = "FF" + rgb }) { PatternType = PatternValues.Solid }))]),
                 new Borders(new Border()) { Count = 1 },
                 new CellFormats([new CellFormat { NumberFormatId = 0 }, new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
-                    .. Shades.Select((_, i) => new CellFormat { NumberFormatId = 0, FillId = (uint)(i + 2), ApplyFill = true })]));
+                    .. Shades.Select((_, i) => new CellFormat { NumberFormatId = 0, FillId = (uint)(i + 2), ApplyFill = true }),
+                    new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true }]));
             var sharedPart = workbookPart.AddNewPart<SharedStringTablePart>();
             var shared = new List<string>();
             var sheetList = workbookPart.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets());
@@ -114,6 +118,7 @@ public static class Xlsx
         string s => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(Share(s, shared)) },
         Inline i => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(i.Text)) },
         SerialDate d => new Cell { CellReference = reference, StyleIndex = 1, CellValue = new CellValue(d.Serial) },
+        Percent p => new Cell { CellReference = reference, StyleIndex = (uint)(Shades.Length + 2), CellValue = new CellValue(p.Fraction) },
         Shaded f => new Cell { CellReference = reference, StyleIndex = (uint)(Array.IndexOf(Shades, f.Rgb) + 2) },
         int n => new Cell { CellReference = reference, CellValue = new CellValue(n) },
         double n => new Cell { CellReference = reference, CellValue = new CellValue(n) },
