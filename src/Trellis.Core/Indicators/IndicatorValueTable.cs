@@ -128,7 +128,10 @@ public static class IndicatorValueTable
                 ReadLong(grid, prefix, header, long_, items, problems, notes);
                 read++;
             }
-            else if (IndicatorTableReader.IsHeader(texts.Skip(first).ToList()) || IndicatorTableReader.IsHeader(["", .. texts.Skip(first + 1)]))
+            // "Indicator | Oct 2026": this month's figures alone are a wide table of one period.
+            else if (IndicatorTableReader.IsHeader(texts.Skip(first).ToList()) || IndicatorTableReader.IsHeader(["", .. texts.Skip(first + 1)])
+                || (first >= 0 && (NameHeadings.Contains(PlanText.Key(texts[first])) || KeyHeadings.Contains(PlanText.Key(texts[first])))
+                    && texts.Skip(first + 1).Any(IndicatorTableReader.IsPeriod)))
             {
                 ReadWide(grid, prefix, header, first, items, problems, notes);
                 read++;

@@ -180,6 +180,15 @@ public class IndicatorValueServiceTests
             values.Select(v => (v.Value, v.Text, v.Note)));
     }
 
+    [Fact]
+    public async Task Read_OnePeriodWide_IsThisMonthsFigures()
+    {
+        var table = await IndicatorValueTable.ReadPastedAsync("Indicator\tOct 2026\nNo. of Contacts received in MASH\t1,402\nk2\t47%\n");
+
+        Assert.Empty(table.Problems);
+        Assert.Equal([("No. of Contacts received in MASH", "2026-10", "1,402"), ("k2", "2026-10", "47%")], table.Items.Select(i => (i.Indicator, i.Period, i.ValueText)));
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Record_LongXlsx_WithBreakdownsAndComparators_AndACorrectedPart(DatabaseProvider provider)
