@@ -208,29 +208,33 @@ internal sealed class PlanBuilder(PlanDocument document, IReadOnlyDictionary<str
         RecordedAt = now,
     };
 
-    internal Indicator BuildIndicator(IndicatorDoc doc, int order, string path) => new()
+    internal Indicator BuildIndicator(IndicatorDoc doc, int order, string path)
     {
-        Key = doc.Id.Trim(),
-        Name = doc.Name.Trim(),
-        Description = DocText.Blank(string.Join('\n', new[] { doc.Description }.Concat(DocText.Clean(doc.Warnings)).OfType<string>())),
-        // A file that does not say is guessed from the indicator's own words and periods, never assumed a percentage.
-        Unit = Read(doc.Unit, InterchangeWords.Unit) ?? IndicatorGuess.Unit(doc.Name, doc.Target?.Text),
-        Polarity = Read(doc.Polarity, InterchangeWords.Polarity) ?? Polarity.None,
-        Frequency = Read(doc.Frequency, InterchangeWords.Frequency) ?? IndicatorGuess.Frequency((doc.Values ?? []).Select(v => v.Period)).Frequency,
-        YearBasis = Read(doc.YearBasis, InterchangeWords.YearBasis) ?? IndicatorGuess.Frequency((doc.Values ?? []).Select(v => v.Period)).Basis,
-        Source = DocText.Blank(doc.Source),
-        Owner = doc.Owner is { } owner ? people[owner.Trim()] : null,
-        TargetText = DocText.Blank(doc.Target?.Text),
-        TargetMin = doc.Target?.Min,
-        TargetMax = doc.Target?.Max,
-        Targets = [.. (doc.Targets ?? []).Select(t => new IndicatorTarget { Text = t.Text.Trim(), Min = t.Min, Max = t.Max, From = t.From, To = t.To })],
-        ToleranceKind = Read(doc.Tolerance?.Kind, InterchangeWords.ToleranceKind) ?? ToleranceKind.Points,
-        Tolerance = doc.Tolerance?.Value,
-        SortOrder = order,
-        AreaNumbers = DocText.Clean(doc.Areas),
-        Values = [.. (doc.Values ?? []).Select((v, i) => BuildValue(v, Item(path + ".values", i))).OfType<IndicatorValue>()],
-        Comparators = [.. (doc.Comparators ?? []).Select(BuildComparator)],
-    };
+        var (frequency, basis) = IndicatorGuess.Frequency((doc.Values ?? []).Select(v => v.Period));
+        return new Indicator
+        {
+            Key = doc.Id.Trim(),
+            Name = doc.Name.Trim(),
+            Description = DocText.Blank(string.Join('\n', new[] { doc.Description }.Concat(DocText.Clean(doc.Warnings)).OfType<string>())),
+            // A file that does not say is guessed from the indicator's own words and periods, never assumed a percentage.
+            Unit = Read(doc.Unit, InterchangeWords.Unit) ?? IndicatorGuess.Unit(doc.Name, doc.Target?.Text),
+            Polarity = Read(doc.Polarity, InterchangeWords.Polarity) ?? Polarity.None,
+            Frequency = Read(doc.Frequency, InterchangeWords.Frequency) ?? frequency,
+            YearBasis = Read(doc.YearBasis, InterchangeWords.YearBasis) ?? basis,
+            Source = DocText.Blank(doc.Source),
+            Owner = doc.Owner is { } owner ? people[owner.Trim()] : null,
+            TargetText = DocText.Blank(doc.Target?.Text),
+            TargetMin = doc.Target?.Min,
+            TargetMax = doc.Target?.Max,
+            Targets = [.. (doc.Targets ?? []).Select(t => new IndicatorTarget { Text = t.Text.Trim(), Min = t.Min, Max = t.Max, From = t.From, To = t.To })],
+            ToleranceKind = Read(doc.Tolerance?.Kind, InterchangeWords.ToleranceKind) ?? ToleranceKind.Points,
+            Tolerance = doc.Tolerance?.Value,
+            SortOrder = order,
+            AreaNumbers = DocText.Clean(doc.Areas),
+            Values = [.. (doc.Values ?? []).Select((v, i) => BuildValue(v, Item(path + ".values", i))).OfType<IndicatorValue>()],
+            Comparators = [.. (doc.Comparators ?? []).Select(BuildComparator)],
+        };
+    }
 
     /// <summary>A comparator whose period reads as one starts where it does, so a chart can place it beside our values.</summary>
     internal static Comparator BuildComparator(ComparatorDoc doc) => new()

@@ -71,14 +71,7 @@ public static class IndicatorSummaries
     }
 
     /// <summary>The rating's name for a tag: "Red", "Amber", "Green", "Not rated".</summary>
-    public static string RagName(RagColour? rag) => rag switch
-    {
-        RagColour.Red => "Red",
-        RagColour.Amber => "Amber",
-        RagColour.Green => "Green",
-        RagColour.Blue => "Blue",
-        _ => "Not rated",
-    };
+    public static string RagName(RagColour? rag) => rag?.ToString() ?? "Not rated";
 
     private static decimal? NumberOf(PeriodValue value, IndicatorUnit unit) => unit == IndicatorUnit.Text ? null : value.Value;
 }
