@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<Audit.IAuditActor, Audit.SystemAuditActor>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<OrganisationService>();
