@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +15,34 @@ namespace Trellis.Core;
 
 public static class ServiceCollectionExtensions
 {
+    /// <summary>Accounts (ASP.NET Core Identity over our DbContext), shared by the web app and the CLI.</summary>
+    private static void AddAccounts(IServiceCollection services, string dataDirectory)
+    {
+        // Keys that sign cookies and reset links outlive a restart. (Several instances will share them through the database.)
+        services.AddDataProtection()
+            .SetApplicationName("Trellis")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddIdentityCore<Accounts.TrellisUser>(o =>
+            {
+                o.Password.RequiredLength = Accounts.PasswordRules.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<TrellisDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<Accounts.PasswordRules>()
+            .AddErrorDescriber<Accounts.AccountErrors>();
+        services.AddScoped<Accounts.AccountService>();
+        services.AddScoped<Accounts.PlanAccessService>();
+    }
+
     /// <summary>Everything Core needs, shared by the web app, the CLI and the tests.</summary>
     public static IServiceCollection AddTrellisCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +73,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<Audit.IAuditActor, Audit.SystemAuditActor>();
         services.AddScoped<DatabaseInitializer>();
+        AddAccounts(services, options.ResolveDataDirectory());
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<PlanService>();

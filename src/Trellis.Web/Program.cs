@@ -31,10 +31,13 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseAntiforgery();
+app.UseRateLimiter();
+app.UseAuthentication();
 app.UseMiddleware<OrganisationMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
 app.MapRazorPages();
 app.MapIndicatorValueApi();
-app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous();
 
 await app.RunAsync();

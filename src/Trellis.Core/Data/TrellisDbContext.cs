@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Accounts;
 using Trellis.Core.Import;
 using Trellis.Core.Indicators;
 using Trellis.Core.Interchange;
@@ -13,8 +15,9 @@ namespace Trellis.Core.Data;
 /// The one model. Each database provider has a thin subclass only so that it can carry its own
 /// migrations set (Migrations/Sqlite, Migrations/Postgres) in this assembly.
 /// </summary>
-public abstract class TrellisDbContext(DbContextOptions options) : DbContext(options)
+public abstract class TrellisDbContext(DbContextOptions options) : IdentityUserContext<TrellisUser>(options)
 {
+    public DbSet<PlanMembership> PlanMemberships => Set<PlanMembership>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
@@ -51,9 +54,26 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Import.Sheets.ImportLayout>(b =>
+        base.OnModelCreating(builder);
+        builder.Entity<TrellisUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(TrellisUser.DisplayNameMaxLength);
+            b.HasIndex(u => u.OrganisationId);
+            b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+            b.HasMany(u => u.Memberships).WithOne(m => m.User).HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PlanMembership>(b =>
+        {
+            b.HasIndex(m => new { m.PlanId, m.UserId }).IsUnique();
+            b.HasIndex(m => m.UserId);
+            b.HasOne(m => m.Plan).WithMany().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Import.Sheets.ImportLayout>(b =>
         {
             b.Property(l => l.Signature).HasMaxLength(Import.Sheets.ImportLayout.SignatureMaxLength);
             b.Property(l => l.MappingJson).HasMaxLength(Import.Sheets.ImportLayout.MappingJsonMaxLength);
@@ -61,14 +81,14 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasOne(l => l.Organisation).WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<Organisation>(b =>
+        builder.Entity<Organisation>(b =>
         {
             b.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
             b.HasMany(o => o.Plans).WithOne(p => p.Organisation).HasForeignKey(p => p.OrganisationId);
             b.HasMany(o => o.People).WithOne().HasForeignKey(p => p.OrganisationId);
         });
 
-        modelBuilder.Entity<Plan>(b =>
+        builder.Entity<Plan>(b =>
         {
             b.Property(p => p.Title).HasMaxLength(Plan.TitleMaxLength);
             b.HasIndex(p => p.OrganisationId);
@@ -80,19 +100,19 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasMany(p => p.Indicators).WithOne().HasForeignKey(i => i.PlanId);
         });
 
-        modelBuilder.Entity<Inspection>(b =>
+        builder.Entity<Inspection>(b =>
         {
             b.Property(i => i.Framework).HasMaxLength(Inspection.FrameworkMaxLength);
             b.HasMany(i => i.Judgements).WithOne().HasForeignKey(j => j.InspectionId);
         });
 
-        modelBuilder.Entity<Judgement>(b =>
+        builder.Entity<Judgement>(b =>
         {
             b.Property(j => j.Area).HasMaxLength(Judgement.AreaMaxLength);
             b.Property(j => j.GradeText).HasMaxLength(Judgement.GradeTextMaxLength);
         });
 
-        modelBuilder.Entity<RagRating>(b =>
+        builder.Entity<RagRating>(b =>
         {
             b.Property(r => r.Code).HasMaxLength(RagRating.CodeMaxLength);
             b.Property(r => r.Label).HasMaxLength(RagRating.LabelMaxLength);
@@ -100,14 +120,14 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasIndex(r => new { r.PlanId, r.Scale, r.Code }).IsUnique();
         });
 
-        modelBuilder.Entity<Theme>(b =>
+        builder.Entity<Theme>(b =>
         {
             b.Property(t => t.Key).HasMaxLength(Theme.KeyMaxLength);
             b.Property(t => t.Title).HasMaxLength(Theme.TitleMaxLength);
             b.HasMany(t => t.Areas).WithOne(a => a.Theme).HasForeignKey(a => a.ThemeId).OnDelete(DeleteBehavior.SetNull);
         });
 
-        modelBuilder.Entity<Area>(b =>
+        builder.Entity<Area>(b =>
         {
             b.Property(a => a.Number).HasMaxLength(Area.NumberMaxLength);
             b.Property(a => a.Title).HasMaxLength(Area.TitleMaxLength);
@@ -118,13 +138,13 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasMany(a => a.Monitoring).WithOne().HasForeignKey(m => m.AreaId);
         });
 
-        modelBuilder.Entity<AreaLead>(b =>
+        builder.Entity<AreaLead>(b =>
         {
             b.Property(l => l.Text).HasMaxLength(ActionOwner.TextMaxLength);
             b.HasOne(l => l.Person).WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.SetNull);
         });
 
-        modelBuilder.Entity<PlanAction>(b =>
+        builder.Entity<PlanAction>(b =>
         {
             b.ToTable("Actions");
             b.Property(a => a.Ref).HasMaxLength(PlanAction.RefMaxLength);
@@ -137,20 +157,20 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasMany(a => a.Milestones).WithOne(m => m.Action).HasForeignKey(m => m.ActionId);
         });
 
-        modelBuilder.Entity<ActionOwner>(b =>
+        builder.Entity<ActionOwner>(b =>
         {
             b.Property(o => o.Text).HasMaxLength(ActionOwner.TextMaxLength);
             b.HasOne(o => o.Person).WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.SetNull);
             b.HasIndex(o => o.PersonId);
         });
 
-        modelBuilder.Entity<Milestone>(b =>
+        builder.Entity<Milestone>(b =>
         {
             b.Property(m => m.Text).HasMaxLength(Milestone.TextMaxLength);
             b.ComplexProperty(m => m.Due, d => d.Property(x => x.Text).HasMaxLength(Due.TextMaxLength));
         });
 
-        modelBuilder.Entity<Person>(b =>
+        builder.Entity<Person>(b =>
         {
             b.Property(p => p.Initials).HasMaxLength(Person.InitialsMaxLength);
             b.Property(p => p.Name).HasMaxLength(Person.NameMaxLength);
@@ -160,13 +180,13 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.Ignore(p => p.DisplayName);
         });
 
-        modelBuilder.Entity<PlanPerson>(b =>
+        builder.Entity<PlanPerson>(b =>
         {
             b.HasKey(k => new { k.PlanId, k.PersonId });
             b.HasOne(k => k.Person).WithMany().HasForeignKey(k => k.PersonId);
         });
 
-        modelBuilder.Entity<MonitoringEntry>(b =>
+        builder.Entity<MonitoringEntry>(b =>
         {
             b.Property(m => m.Period).HasMaxLength(MonitoringEntry.PeriodMaxLength);
             b.Property(m => m.ProgressRag).HasMaxLength(RagRating.CodeMaxLength);
@@ -177,7 +197,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasOne<Round>().WithMany().HasForeignKey(m => m.RoundId).OnDelete(DeleteBehavior.SetNull);
         });
 
-        modelBuilder.Entity<Indicator>(b =>
+        builder.Entity<Indicator>(b =>
         {
             b.Property(i => i.Key).HasMaxLength(Indicator.KeyMaxLength);
             b.Property(i => i.Name).HasMaxLength(Indicator.NameMaxLength);
@@ -190,13 +210,13 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasOne(i => i.Owner).WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.SetNull);
         });
 
-        modelBuilder.Entity<IndicatorTarget>(b =>
+        builder.Entity<IndicatorTarget>(b =>
         {
             b.Property(t => t.Text).HasMaxLength(Indicator.TargetTextMaxLength);
             b.HasIndex(t => new { t.IndicatorId, t.From });
         });
 
-        modelBuilder.Entity<IndicatorBreakdown>(b =>
+        builder.Entity<IndicatorBreakdown>(b =>
         {
             b.Property(x => x.Dimension).HasMaxLength(IndicatorBreakdown.DimensionMaxLength);
             b.Property(x => x.Category).HasMaxLength(IndicatorBreakdown.CategoryMaxLength);
@@ -204,7 +224,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasIndex(x => new { x.IndicatorValueId, x.Dimension, x.Category }).IsUnique();
         });
 
-        modelBuilder.Entity<IndicatorValueRevision>(b =>
+        builder.Entity<IndicatorValueRevision>(b =>
         {
             b.Property(r => r.Text).HasMaxLength(IndicatorValue.TextMaxLength);
             b.Property(r => r.Note).HasMaxLength(IndicatorValue.NoteMaxLength);
@@ -213,7 +233,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasIndex(r => r.IndicatorValueId);
         });
 
-        modelBuilder.Entity<IndicatorValue>(b =>
+        builder.Entity<IndicatorValue>(b =>
         {
             b.Property(v => v.Period).HasMaxLength(IndicatorValue.PeriodMaxLength);
             b.Property(v => v.Text).HasMaxLength(IndicatorValue.TextMaxLength);
@@ -224,14 +244,14 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasMany(v => v.Revisions).WithOne().HasForeignKey(r => r.IndicatorValueId);
         });
 
-        modelBuilder.Entity<Comparator>(b =>
+        builder.Entity<Comparator>(b =>
         {
             b.Property(c => c.Name).HasMaxLength(Comparator.NameMaxLength);
             b.Property(c => c.Period).HasMaxLength(Comparator.PeriodMaxLength);
             b.Property(c => c.Source).HasMaxLength(Comparator.SourceMaxLength);
         });
 
-        modelBuilder.Entity<PendingImport>(b =>
+        builder.Entity<PendingImport>(b =>
         {
             b.Property(p => p.Id).ValueGeneratedNever();
             b.Property(p => p.SourceName).HasMaxLength(PendingImport.SourceNameMaxLength);
@@ -240,7 +260,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<Round>(b =>
+        builder.Entity<Round>(b =>
         {
             b.Property(r => r.Name).HasMaxLength(Round.NameMaxLength);
             b.Property(r => r.Version).IsConcurrencyToken();
@@ -251,7 +271,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasMany(r => r.SelfAssessment).WithOne().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<ActionUpdate>(b =>
+        builder.Entity<ActionUpdate>(b =>
         {
             b.Property(u => u.RagCode).HasMaxLength(RagRating.CodeMaxLength);
             b.Property(u => u.SuggestedRagCode).HasMaxLength(RagRating.CodeMaxLength);
@@ -262,20 +282,20 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasIndex(u => new { u.RoundId, u.ActionId }).IsUnique();
         });
 
-        modelBuilder.Entity<RoundNarrative>(b =>
+        builder.Entity<RoundNarrative>(b =>
         {
             b.Property(n => n.Heading).HasMaxLength(RoundNarrative.HeadingMaxLength);
             b.Property(n => n.Body).HasMaxLength(RoundNarrative.BodyMaxLength);
         });
 
-        modelBuilder.Entity<SelfAssessmentEntry>(b =>
+        builder.Entity<SelfAssessmentEntry>(b =>
         {
             b.Property(s => s.AreaForImprovement).HasMaxLength(SelfAssessmentEntry.TextMaxLength);
             b.Property(s => s.WhatWeHaveDone).HasMaxLength(SelfAssessmentEntry.TextMaxLength);
             b.Property(s => s.ImpactOnPractice).HasMaxLength(SelfAssessmentEntry.TextMaxLength);
         });
 
-        modelBuilder.Entity<ImprovementLogEntry>(b =>
+        builder.Entity<ImprovementLogEntry>(b =>
         {
             b.Property(l => l.WhatWeHaveDone).HasMaxLength(ImprovementLogEntry.TextMaxLength);
             b.Property(l => l.Why).HasMaxLength(ImprovementLogEntry.TextMaxLength);
@@ -283,7 +303,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
             b.HasOne<Plan>().WithMany(p => p.ImprovementLog).HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<PlanImportRecord>(b =>
+        builder.Entity<PlanImportRecord>(b =>
         {
             b.Property(r => r.SourceName).HasMaxLength(PlanImportRecord.SourceNameMaxLength);
             b.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Trellis.Core.Accounts;
 using Trellis.Core.Data;
 using Trellis.Core.Dates;
 using Trellis.Core.Indicators;
@@ -15,7 +17,7 @@ namespace Trellis.Core.Demo;
 /// from today, so the demo always has overdue actions, actions due soon and a recent monitoring round.
 /// Target dates and owners are written as councils write them and read by the same readers an import uses.
 /// </summary>
-public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
+public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock, UserManager<TrellisUser> users)
 {
     private const int MonthsOfValues = 18;
     private const int RandomSeed = 42;
@@ -72,6 +74,43 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
 
         await SeedRoundsAsync(plan, calendar, now, cancellationToken);
+        await SeedAccountsAsync(organisation, plan, byInitials);
+    }
+
+    /// <summary>
+    /// One demo account per role, offered on the sign-in page without a password while demo data is on. The
+    /// contributor leads an area and owns actions; the partner is the police lead, who owns a handful.
+    /// </summary>
+    private async Task SeedAccountsAsync(Organisation organisation, Plan plan, Dictionary<string, Person> byInitials)
+    {
+        foreach (var seed in DemoPlanContent.Accounts)
+        {
+            var person = seed.Initials is null ? null : byInitials[seed.Initials];
+            var user = new TrellisUser
+            {
+                UserName = seed.Email,
+                Email = seed.Email,
+                EmailConfirmed = true,
+                DisplayName = seed.Name,
+                OrganisationId = organisation.Id,
+                PersonId = person?.Id,
+                IsAdministrator = seed.Role == PlanRole.Administrator,
+                IsDemo = true,
+                LockoutEnabled = true,
+            };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"The demo account {seed.Email} could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+
+            if (seed.Role != PlanRole.Administrator)
+            {
+                db.PlanMemberships.Add(new PlanMembership { PlanId = plan.Id, UserId = user.Id, Role = seed.Role });
+            }
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

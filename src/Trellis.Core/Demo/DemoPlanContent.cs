@@ -63,6 +63,16 @@ internal static class DemoPlanContent
         new("NE", "Nadia Evans", "Designated Nurse for Safeguarding Children", "NHS Castlebridge and Westmoor Integrated Care Board"),
     ];
 
+    /// <summary>The demo council's accounts, one per role. The reader is an elected member, who is not in the key-leads table.</summary>
+    public static readonly IReadOnlyList<AccountSeed> Accounts =
+    [
+        new("RA", "Rebecca Adeyemi", "rebecca.adeyemi@castlebridge.example", Core.Accounts.PlanRole.Administrator),
+        new("BN", "Bethan Nicholls", "bethan.nicholls@castlebridge.example", Core.Accounts.PlanRole.PlanManager),
+        new("PL", "Priya Lakhani", "priya.lakhani@castlebridge.example", Core.Accounts.PlanRole.Contributor),
+        new(null, "Councillor Hannah Osei", "cllr.hannah.osei@castlebridge.example", Core.Accounts.PlanRole.Reader),
+        new("ME", "Mark Ellery", "mark.ellery@castlebridge-police.example", Core.Accounts.PlanRole.Partner),
+    ];
+
     public static readonly IReadOnlyList<ThemeSeed> Themes =
     [
         new("A", "Help and protection"),

@@ -8,6 +8,8 @@ namespace Trellis.Core.Demo;
 /// <summary>A row of the plan's key-leads table.</summary>
 internal sealed record PersonSeed(string Initials, string Name, string JobTitle, string? Agency = null);
 
+internal sealed record AccountSeed(string? Initials, string Name, string Email, Accounts.PlanRole Role);
+
 /// <summary>One rating on one of the plan's scales, in the plan's words.</summary>
 internal sealed record RatingSeed(RagScale Scale, string Code, string Label, string Meaning, RagColour Colour, bool IsComplete = false);
 

@@ -4,44 +4,48 @@ using Trellis.Core.Data;
 namespace Trellis.Web.Infrastructure;
 
 /// <summary>
-/// The organisation whose data this request may see. Every page query filters by it, so that
-/// when accounts arrive (one installation, several councils) scoping is already in place.
-/// Until then an installation serves its first organisation.
+/// The organisation whose data this request may see: the signed-in person's own. Every page query
+/// filters by it, so another organisation's ids are simply not found (404).
 /// </summary>
 public sealed class CurrentOrganisation(TrellisDbContext db)
 {
-    private bool _loaded;
     private (int Id, string Name)? _organisation;
 
-    public int Id => _organisation?.Id ?? throw new InvalidOperationException("No organisation has been set up yet");
+    public int Id => _organisation?.Id ?? throw new InvalidOperationException("Nobody is signed in, so there is no organisation");
 
     public string Name => _organisation?.Name ?? "Trellis";
 
     public bool Exists => _organisation is not null;
 
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Whether anyone can sign in yet (a fresh real installation has no accounts until set-up).</summary>
+    public bool InstallationIsSetUp { get; private set; }
+
+    public async Task LoadAsync(int? organisationId, CancellationToken cancellationToken)
     {
-        if (_loaded)
+        if (organisationId is { } id)
         {
-            return;
+            var found = await db.Organisations.Where(o => o.Id == id).Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync(cancellationToken);
+            _organisation = found is null ? null : (found.Id, found.Name);
+            InstallationIsSetUp = true;
+            if (found is not null)
+            {
+                return;
+            }
         }
 
-        var found = await db.Organisations.OrderBy(o => o.Id)
-            .Select(o => new { o.Id, o.Name })
-            .FirstOrDefaultAsync(cancellationToken);
-        _organisation = found is null ? null : (found.Id, found.Name);
-        _loaded = true;
+        InstallationIsSetUp = await db.Users.AnyAsync(cancellationToken);
     }
 }
 
-/// <summary>Loads the current organisation; with none set up yet, every page leads to /setup.</summary>
+/// <summary>Loads the signed-in person's organisation; on a fresh installation every page leads to /setup.</summary>
 public sealed class OrganisationMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, CurrentOrganisation organisation)
     {
-        await organisation.LoadAsync(context.RequestAborted);
+        var account = context.User.Account();
+        await organisation.LoadAsync(account?.OrganisationId, context.RequestAborted);
         var path = context.Request.Path;
-        if (!organisation.Exists && !path.StartsWithSegments("/setup") && !path.StartsWithSegments("/error") && !path.StartsWithSegments("/healthz"))
+        if (!organisation.InstallationIsSetUp && !path.StartsWithSegments("/setup") && !path.StartsWithSegments("/error") && !path.StartsWithSegments("/healthz"))
         {
             context.Response.Redirect("/setup");
             return;

@@ -122,7 +122,8 @@ public sealed class InputTagHelper : TagHelper
         var name = For.Name;
         var id = GovUk.IdFor(name);
         var error = GovUk.FirstError(ViewContext, name);
-        var value = GovUk.AttemptedOrModelValue(ViewContext, For, name);
+        // A password is never sent back to the browser, not even after an error.
+        var value = Type == "password" ? null : GovUk.AttemptedOrModelValue(ViewContext, For, name);
         var isTextarea = string.Equals(context.TagName, "govuk-textarea", StringComparison.Ordinal);
 
         var label = $"<label class=\"govuk-label{(LabelIsPageHeading ? " govuk-label--l" : " govuk-label--s")}\" for=\"{id}\">{GovUk.Encode(Label)}</label>";

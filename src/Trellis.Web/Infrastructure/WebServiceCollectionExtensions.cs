@@ -1,3 +1,8 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Trellis.Core.Accounts;
+
 namespace Trellis.Web.Infrastructure;
 
 public static class WebServiceCollectionExtensions
@@ -9,12 +14,49 @@ public static class WebServiceCollectionExtensions
         {
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<AccessFilter>());
+        services.AddScoped<AccessFilter>();
+        services.AddScoped<PlanAccessContext>();
+        AddSignIn(services);
         // Names such as Siân and dashes stay readable in the HTML; encoding still escapes markup.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<CurrentOrganisation>();
         services.AddRouting(o => o.LowercaseUrls = true);
         return services;
     }
+
+    /// <summary>
+    /// Sign-in with Identity's cookie: every page needs a signed-in person unless it says otherwise,
+    /// and password sign-in is rate limited per client address on top of Identity's own lockout.
+    /// </summary>
+    private static void AddSignIn(IServiceCollection services)
+    {
+        services.AddIdentityCore<TrellisUser>().AddSignInManager().AddClaimsPrincipalFactory<TrellisClaimsFactory>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = ".Trellis.SignIn";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetSlidingWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new SlidingWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
+        });
+    }
+
+    /// <summary>The rate-limit policy on sign-in and password-reset posts.</summary>
+    public const string SignInRateLimit = "sign-in";
 
     /// <summary>Headers every page gets: no framing, no sniffing, a strict content policy (our scripts only).</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -5,6 +5,7 @@ using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Pages;
 
+[OrganisationAccess(OrganisationPermission.SignedIn)]
 public class HomeModel(TrellisDbContext db, CurrentOrganisation organisation) : TrellisPageModel
 {
     public List<(int Id, string Title, PlanStatus Status)> Plans { get; private set; } = [];

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +28,16 @@ public class TrellisWebFactory : WebApplicationFactory<Program>
 
     public bool UsePostgres { get; init; }
 
+    /// <summary>The demo council's administrator, who may do everything in it.</summary>
+    public const string Administrator = "rebecca.adeyemi@castlebridge.example";
+    public const string PlanManager = "bethan.nicholls@castlebridge.example";
+    public const string Contributor = "priya.lakhani@castlebridge.example";
+    public const string Reader = "cllr.hannah.osei@castlebridge.example";
+    public const string Partner = "mark.ellery@castlebridge-police.example";
+
+    /// <summary>Who requests are signed in as unless they say otherwise (the X-Test-User header); null: nobody.</summary>
+    public TestSignInDefault SignedInAs { get; } = new() { Email = Administrator };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -47,8 +59,16 @@ public class TrellisWebFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton(SignedInAs);
+            services.AddAuthentication()
+                .AddScheme<AuthenticationSchemeOptions, TestSignInHandler>(TestSignInHandler.SchemeName, _ => { })
+                .AddPolicyScheme(TestOrCookie, null, o => o.ForwardDefaultSelector = context =>
+                    context.Request.Cookies.ContainsKey(".Trellis.SignIn") ? IdentityConstants.ApplicationScheme : TestSignInHandler.SchemeName);
+            services.PostConfigure<AuthenticationOptions>(o => o.DefaultAuthenticateScheme = TestOrCookie);
         });
     }
+
+    private const string TestOrCookie = "TestOrCookie";
 
     protected override void Dispose(bool disposing)
     {

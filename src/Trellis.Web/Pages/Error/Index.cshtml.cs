@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Trellis.Web.Pages.Error;
 
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public class ErrorModel : PageModel
 {
     public int Code { get; private set; }

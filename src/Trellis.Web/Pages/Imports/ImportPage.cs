@@ -1,3 +1,4 @@
+using Trellis.Core.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Trellis.Core.Dates;
 using Trellis.Core.Import;
@@ -11,6 +12,7 @@ namespace Trellis.Web.Pages.Imports;
 /// Shared by the pages of one pending import: finds it (404 for another council's or one that was discarded; the
 /// new plan once it has been confirmed) and saves a changed document, turning its problems into page errors.
 /// </summary>
+[PlanAccess(PlanPermission.Manage)]
 public abstract class ImportPage(PendingImportService imports, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

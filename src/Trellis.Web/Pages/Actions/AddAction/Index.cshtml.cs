@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Actions.AddAction;
 
+[PlanAccess(PlanPermission.Manage)]
 public class AddActionModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation) : ActionFormPage(db, plans)
 {
     private readonly TrellisDbContext _db = db;

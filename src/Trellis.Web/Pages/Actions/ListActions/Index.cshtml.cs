@@ -5,10 +5,12 @@ using Trellis.Core.Data;
 using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Actions.ListActions;
 
 /// <summary>Every action in a plan, filtered by rating, status, owner and where its date stands.</summary>
+[PlanAccess(PlanPermission.View)]
 public class ListActionsModel(TrellisDbContext db, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
 {
     public const string NotRated = "none";

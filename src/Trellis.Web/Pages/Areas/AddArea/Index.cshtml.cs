@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Areas.AddArea;
 
+[PlanAccess(PlanPermission.Manage)]
 public class AddAreaModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation) : AreaFormPage(db, plans)
 {
     private readonly PlanService _plans = plans;

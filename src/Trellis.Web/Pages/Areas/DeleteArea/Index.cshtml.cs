@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Areas.DeleteArea;
 
+[PlanAccess(PlanPermission.Manage)]
 public class DeleteAreaModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Areas.EditArea;
 
+[PlanAccess(PlanPermission.Manage)]
 public class EditAreaModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation) : AreaFormPage(db, plans)
 {
     private readonly TrellisDbContext _db = db;

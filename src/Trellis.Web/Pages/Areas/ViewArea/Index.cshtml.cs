@@ -5,10 +5,12 @@ using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Areas.ViewArea;
 
 /// <summary>An area with every field, its actions and milestones, its monitoring and its indicators.</summary>
+[PlanAccess(PlanPermission.View)]
 public class ViewAreaModel(TrellisDbContext db, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
 {
     [FromRoute]

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Trellis.Core.Data;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Committee.AddNarrativeSection;
 
+[PlanAccess(PlanPermission.Manage)]
 public class AddNarrativeSectionModel(TrellisDbContext db, CommitteeContentService content, CurrentOrganisation organisation) : NarrativeFormPage(db, organisation)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>

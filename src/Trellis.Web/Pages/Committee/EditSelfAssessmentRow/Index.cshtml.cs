@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Committee.EditSelfAssessmentRow;
 
+[PlanAccess(PlanPermission.Manage)]
 public class EditSelfAssessmentRowModel(TrellisDbContext db, CommitteeContentService content, CurrentOrganisation organisation) : SelfAssessmentFormPage(db, organisation)
 {
     private readonly TrellisDbContext _db = db;

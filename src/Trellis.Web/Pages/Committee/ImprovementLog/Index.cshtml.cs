@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Committee.ImprovementLog;
 
+[PlanAccess(PlanPermission.View, Write = PlanPermission.Manage)]
 public class ImprovementLogModel(TrellisDbContext db, CurrentOrganisation organisation) : ImprovementLogPage(db, organisation)
 {
     private readonly TrellisDbContext _db = db;

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Committee.SelfAssessment;
 
+[PlanAccess(PlanPermission.View, Write = PlanPermission.Manage)]
 public class SelfAssessmentModel(TrellisDbContext db, CommitteeContentService content, CurrentOrganisation organisation) : RoundContentPage(db, organisation)
 {
     private readonly TrellisDbContext _db = db;

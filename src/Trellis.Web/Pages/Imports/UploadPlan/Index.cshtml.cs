@@ -16,6 +16,7 @@ namespace Trellis.Web.Pages.Imports.UploadPlan;
 [IgnoreAntiforgeryToken(Order = 1001)] // after the app-wide AutoValidateAntiforgeryToken (1000), so it is the policy in force
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[OrganisationAccess(OrganisationPermission.ManagePlans)]
 public class UploadPlanModel(PlanFileReaders readers, PendingImportService imports, ImportLayoutService layouts, CurrentOrganisation organisation, IAntiforgery antiforgery, ILogger<UploadPlanModel> logger)
     : TrellisPageModel
 {

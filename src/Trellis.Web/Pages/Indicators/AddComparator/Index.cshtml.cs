@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.AddComparator;
 
+[PlanAccess(PlanPermission.Manage)]
 public class AddComparatorModel(TrellisDbContext db, IndicatorService indicators, CurrentOrganisation organisation) : ComparatorFormPage(db, organisation)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>

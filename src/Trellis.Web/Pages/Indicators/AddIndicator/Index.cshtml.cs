@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.AddIndicator;
 
+[PlanAccess(PlanPermission.Manage)]
 public class AddIndicatorModel(TrellisDbContext db, IndicatorService indicators, CurrentOrganisation organisation) : IndicatorFormPage(db, organisation)
 {
     private readonly TrellisDbContext _db = db;

@@ -4,10 +4,12 @@ using Trellis.Core.Data;
 using Trellis.Core.Dates;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.AddValue;
 
 /// <summary>Records a value for one period; a value for a period that has one already is a correction, and the old value is kept.</summary>
+[PlanAccess(PlanPermission.Manage)]
 public class AddValueModel(TrellisDbContext db, IndicatorValueService values, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel, IValueFormPage
 {
     [FromRoute]

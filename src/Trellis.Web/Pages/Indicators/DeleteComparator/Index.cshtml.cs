@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.DeleteComparator;
 
+[PlanAccess(PlanPermission.Manage)]
 public class DeleteComparatorModel(TrellisDbContext db, IndicatorService indicators, CurrentOrganisation organisation) : IndicatorPage(db, organisation)
 {
     [FromRoute]

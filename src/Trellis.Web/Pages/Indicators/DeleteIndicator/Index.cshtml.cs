@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.DeleteIndicator;
 
+[PlanAccess(PlanPermission.Manage)]
 public class DeleteIndicatorModel(TrellisDbContext db, IndicatorService indicators, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.DeleteValue;
 
 /// <summary>Asks, then deletes a value with its breakdown and history.</summary>
+[PlanAccess(PlanPermission.Manage)]
 public class DeleteValueModel(TrellisDbContext db, IndicatorValueService values, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

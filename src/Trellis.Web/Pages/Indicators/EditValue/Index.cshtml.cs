@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.EditValue;
 
 /// <summary>Changes a stored value (its period too); the value as it stood is kept in its history.</summary>
+[PlanAccess(PlanPermission.Manage)]
 public class EditValueModel(TrellisDbContext db, IndicatorValueService values, CurrentOrganisation organisation) : TrellisPageModel, IValueFormPage
 {
     [FromRoute]

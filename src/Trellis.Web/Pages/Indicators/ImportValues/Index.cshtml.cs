@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.ImportValues;
 
@@ -17,6 +18,7 @@ namespace Trellis.Web.Pages.Indicators.ImportValues;
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes, ValueLengthLimit = MaxRequestBytes)]
+[PlanAccess(PlanPermission.Manage)]
 public class ImportValuesModel(TrellisDbContext db, IndicatorValueService values, CurrentOrganisation organisation) : TrellisPageModel
 {
     /// <summary>Values tables are small; this is far more than a few years of monthly figures.</summary>

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.IndicatorTargets;
 
 /// <summary>An indicator's dated targets ("85% by March 2017" from April 2016): list, add and remove.</summary>
+[PlanAccess(PlanPermission.Manage)]
 public class IndicatorTargetsModel(TrellisDbContext db, IndicatorService indicators, CurrentOrganisation organisation) : IndicatorPage(db, organisation)
 {
     [BindProperty]

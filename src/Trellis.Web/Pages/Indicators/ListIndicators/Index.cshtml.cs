@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.ListIndicators;
 
 /// <summary>Every indicator of a plan with its latest value judged, filtered by area, rating and direction.</summary>
+[PlanAccess(PlanPermission.View)]
 public class ListIndicatorsModel(TrellisDbContext db, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

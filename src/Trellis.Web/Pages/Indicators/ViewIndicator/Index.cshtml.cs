@@ -7,10 +7,12 @@ using Trellis.Core.Indicators;
 using Trellis.Core.Indicators.Charts;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.ViewIndicator;
 
 /// <summary>One indicator: its definition, the latest judgement in words, the chart and the same numbers in a table, breakdowns and corrections.</summary>
+[PlanAccess(PlanPermission.View)]
 public class ViewIndicatorModel(TrellisDbContext db, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Milestones.AddMilestone;
 
+[PlanAccess(PlanPermission.Manage)]
 public class AddMilestoneModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation) : MilestoneFormPage(plans)
 {
     private readonly PlanService _plans = plans;

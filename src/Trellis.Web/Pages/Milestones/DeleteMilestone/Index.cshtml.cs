@@ -4,9 +4,11 @@ using Trellis.Core.Data;
 using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Milestones.DeleteMilestone;
 
+[PlanAccess(PlanPermission.Manage)]
 public class DeleteMilestoneModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
 {
     [FromRoute]

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.People;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.People.AddKeyLead;
 
 /// <summary>Adds a new person straight into a plan's key leads.</summary>
+[PlanAccess(PlanPermission.Manage)]
 public class AddKeyLeadModel(TrellisDbContext db, PersonService people, CurrentOrganisation organisation) : PersonFormPage(db, organisation)
 {
     private readonly TrellisDbContext _db = db;

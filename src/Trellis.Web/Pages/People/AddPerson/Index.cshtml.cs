@@ -5,6 +5,7 @@ using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Pages.People.AddPerson;
 
+[OrganisationAccess(OrganisationPermission.ManagePlans)]
 public class AddPersonModel(TrellisDbContext db, PersonService people, CurrentOrganisation organisation) : PersonFormPage(db, organisation)
 {
     private readonly CurrentOrganisation _organisation = organisation;

@@ -6,6 +6,7 @@ using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Pages.People.DeletePerson;
 
+[OrganisationAccess(OrganisationPermission.ManagePlans)]
 public class DeletePersonModel(TrellisDbContext db, PersonService people, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

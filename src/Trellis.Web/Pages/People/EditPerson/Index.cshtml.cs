@@ -6,6 +6,7 @@ using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Pages.People.EditPerson;
 
+[OrganisationAccess(OrganisationPermission.ManagePlans)]
 public class EditPersonModel(TrellisDbContext db, PersonService people, CurrentOrganisation organisation) : PersonFormPage(db, organisation)
 {
     private readonly TrellisDbContext _db = db;

@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.People;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.People.KeyLeads;
 
 /// <summary>A plan's key-leads table, in its own order, and a way to add people the organisation already has.</summary>
+[PlanAccess(PlanPermission.View, Write = PlanPermission.Manage)]
 public class KeyLeadsModel(TrellisDbContext db, PersonService people, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

@@ -4,6 +4,7 @@ using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Pages.People.ListPeople;
 
+[OrganisationAccess(OrganisationPermission.ReadPlans)]
 public class ListPeopleModel(TrellisDbContext db, CurrentOrganisation organisation) : TrellisPageModel
 {
     public sealed record PlanLink(int Id, string Title);

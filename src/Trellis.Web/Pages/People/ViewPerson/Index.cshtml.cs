@@ -8,6 +8,7 @@ using Trellis.Web.Infrastructure;
 namespace Trellis.Web.Pages.People.ViewPerson;
 
 /// <summary>A person, what they own across every plan (overdue first) and the areas they lead.</summary>
+[OrganisationAccess(OrganisationPermission.ReadPlans)]
 public class ViewPersonModel(TrellisDbContext db, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
 {
     [FromRoute]

@@ -4,6 +4,7 @@ using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Pages.Plans.AddPlan;
 
+[OrganisationAccess(OrganisationPermission.Administer)]
 public class AddPlanModel(PlanService plans, CurrentOrganisation organisation) : PlanFormPage
 {
     public void OnGet()

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Plans.EditInspection;
 
 /// <summary>The inspection a plan answers: framework, dates and the judgements as the report gave them.</summary>
+[PlanAccess(PlanPermission.Manage)]
 public class EditInspectionModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation) : TrellisPageModel
 {
     public const int BlankRows = 3;

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Plans.EditRatings;
 
 /// <summary>A plan's own rating scale in its own words: codes, labels, meanings, and which rating means complete.</summary>
+[PlanAccess(PlanPermission.Manage)]
 public class EditRatingsModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation) : TrellisPageModel
 {
     public const int BlankRows = 2;

@@ -2,10 +2,12 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Trellis.Core.Interchange;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Plans.ExportPlan;
 
 /// <summary>The whole plan as a plan interchange document, for backup, moving or re-importing.</summary>
+[PlanAccess(PlanPermission.DownloadReports)]
 public class ExportPlanModel(PlanExporter exporter, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

@@ -6,6 +6,7 @@ using Trellis.Web.Infrastructure;
 
 namespace Trellis.Web.Pages.Plans.ListPlans;
 
+[OrganisationAccess(OrganisationPermission.SignedIn, Write = OrganisationPermission.Administer)]
 public class ListPlansModel(TrellisDbContext db, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
 {
     public sealed record Row(int Id, string Title, PlanStatus Status, int Areas, int Actions, int Overdue);

@@ -5,10 +5,12 @@ using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Plans.ViewPlan;
 
 /// <summary>The plan overview: what is red, overdue or due soon, and how each area is doing.</summary>
+[PlanAccess(PlanPermission.View)]
 public class ViewPlanModel(TrellisDbContext db, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
 {
     [FromRoute]

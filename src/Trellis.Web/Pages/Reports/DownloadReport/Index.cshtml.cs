@@ -6,10 +6,12 @@ using Trellis.Core.Reports;
 using Trellis.Core.Reports.Html;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Reports.DownloadReport;
 
 /// <summary>A round's board report: choose the layout and format and download it, or view it as a web page.</summary>
+[PlanAccess(PlanPermission.DownloadReports)]
 public class DownloadReportModel(TrellisDbContext db, ReportService reports, IEnumerable<IReportRenderer> renderers, CurrentOrganisation organisation) : TrellisPageModel
 {
     public static readonly ReportLayout[] Layouts = [ReportLayout.Plan, ReportLayout.Table, ReportLayout.Exceptions, ReportLayout.Committee];

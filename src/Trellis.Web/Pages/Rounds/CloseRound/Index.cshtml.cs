@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Rounds.CloseRound;
 
 /// <summary>Confirms closing a round, listing what is still missing; closing freezes its report.</summary>
+[PlanAccess(PlanPermission.Manage)]
 public class CloseRoundModel(TrellisDbContext db, RoundService rounds, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

@@ -4,10 +4,12 @@ using Trellis.Core.Data;
 using Trellis.Core.Reports;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Rounds.CompareRounds;
 
 /// <summary>What changed between two rounds: closed rounds from their frozen reports, an open one as the plan is now.</summary>
+[PlanAccess(PlanPermission.View)]
 public class CompareRoundsModel(TrellisDbContext db, BoardReportBuilder builder, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

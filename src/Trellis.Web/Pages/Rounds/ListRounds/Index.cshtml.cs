@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Rounds.ListRounds;
 
 /// <summary>A plan's monitoring rounds, latest first.</summary>
+[PlanAccess(PlanPermission.View)]
 public class ListRoundsModel(TrellisDbContext db, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Rounds.OpenRound;
 
 /// <summary>Opens a plan's next round, prefilled with the period after the last one.</summary>
+[PlanAccess(PlanPermission.Manage)]
 public class OpenRoundModel(TrellisDbContext db, RoundService rounds, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

@@ -4,10 +4,12 @@ using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Rounds.RateArea;
 
 /// <summary>An area's ratings and commentary for the round: d) progress, e) impact with data and commentary, f) further actions.</summary>
+[PlanAccess(PlanPermission.View, Write = PlanPermission.UpdateArea)]
 public class RateAreaModel(TrellisDbContext db, RoundService rounds, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromRoute]

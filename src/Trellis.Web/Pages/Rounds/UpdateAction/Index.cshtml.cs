@@ -6,10 +6,12 @@ using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Rounds.UpdateAction;
 
 /// <summary>An owner's update to one action this round: status, rating (with the suggestion shown), reason and note.</summary>
+[PlanAccess(PlanPermission.ViewAction, Write = PlanPermission.UpdateAction)]
 public class UpdateActionModel(TrellisDbContext db, RoundService rounds, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
 {
     [FromRoute]

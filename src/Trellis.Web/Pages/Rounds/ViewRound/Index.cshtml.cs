@@ -5,10 +5,12 @@ using Trellis.Core.Dates;
 using Trellis.Core.Plans;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Rounds.ViewRound;
 
 /// <summary>A round's dashboard: every area's ratings and every action's update, with the suggestion beside the rating chosen.</summary>
+[PlanAccess(PlanPermission.View)]
 public class ViewRoundModel(TrellisDbContext db, RoundService rounds, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
 {
     public const string Awaiting = "awaiting";

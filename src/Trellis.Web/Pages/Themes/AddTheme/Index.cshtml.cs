@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Themes.AddTheme;
 
+[PlanAccess(PlanPermission.Manage)]
 public class AddThemeModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation) : ThemeFormPage
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
+using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Themes.EditTheme;
 
+[PlanAccess(PlanPermission.Manage)]
 public class EditThemeModel(TrellisDbContext db, PlanService plans, CurrentOrganisation organisation) : ThemeFormPage
 {
     [FromRoute]
