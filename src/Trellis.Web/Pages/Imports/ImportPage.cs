@@ -1,5 +1,5 @@
-using Trellis.Core.Accounts;
 using Microsoft.AspNetCore.Mvc;
+using Trellis.Core.Accounts;
 using Trellis.Core.Dates;
 using Trellis.Core.Import;
 using Trellis.Core.Interchange;

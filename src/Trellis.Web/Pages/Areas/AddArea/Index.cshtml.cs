@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Trellis.Core.Accounts;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
-using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Areas.AddArea;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Accounts;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
-using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.ListIndicators;
 

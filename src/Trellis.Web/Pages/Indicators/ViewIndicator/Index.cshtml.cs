@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Accounts;
 using Trellis.Core.Data;
 using Trellis.Core.Dates;
 using Trellis.Core.Indicators;
 using Trellis.Core.Indicators.Charts;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
-using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Indicators.ViewIndicator;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Accounts;
 using Trellis.Core.Data;
 using Trellis.Core.People;
 using Trellis.Web.Infrastructure;
-using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.People.KeyLeads;
 

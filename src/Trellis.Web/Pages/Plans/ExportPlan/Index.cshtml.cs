@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Trellis.Core.Accounts;
 using Trellis.Core.Interchange;
 using Trellis.Web.Infrastructure;
-using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Plans.ExportPlan;
 

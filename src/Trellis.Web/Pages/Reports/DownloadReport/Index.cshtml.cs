@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Accounts;
 using Trellis.Core.Data;
 using Trellis.Core.Reports;
 using Trellis.Core.Reports.Html;
 using Trellis.Core.Rounds;
 using Trellis.Web.Infrastructure;
-using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Reports.DownloadReport;
 

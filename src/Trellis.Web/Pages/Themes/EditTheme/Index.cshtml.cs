@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Accounts;
 using Trellis.Core.Data;
 using Trellis.Core.Plans;
 using Trellis.Web.Infrastructure;
-using Trellis.Core.Accounts;
 
 namespace Trellis.Web.Pages.Themes.EditTheme;
 
