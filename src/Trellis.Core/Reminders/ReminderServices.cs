@@ -9,6 +9,7 @@ public static class ReminderServices
     /// <summary>The planner and sender, with their settings checked on start when reminders are enabled.</summary>
     public static IServiceCollection AddTrellisReminders(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddLogging(); // the CLI has no host; the sender logs failures
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
