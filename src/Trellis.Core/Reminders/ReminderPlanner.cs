@@ -22,7 +22,7 @@ public sealed class ReminderPlanner(TrellisDbContext db, IOptions<ReminderOption
             .Where(a => a.Status == null || (a.Status != ActionStatus.Complete && a.Status != ActionStatus.Dropped))
             .Where(a => a.Area.Plan.Status != PlanStatus.Closed)
             .SelectMany(a => a.Owners
-                .Where(o => o.Person != null && o.Person.Email != null && o.Person.Email != string.Empty
+                .Where(o => o.Person != null && o.Person.Email != null && o.Person.Email.Trim() != string.Empty
                     && o.Person.OrganisationId == a.Area.Plan.OrganisationId)
                 .Select(o => new OwnedAction(
                     o.Person!.Id,
