@@ -18,37 +18,35 @@ public sealed class ReminderPlanner(TrellisDbContext db, IOptions<ReminderOption
     public async Task<IReadOnlyList<ReminderDigest>> PlanAsync(DateOnly date, int? organisationId = null, CancellationToken ct = default)
     {
         var settings = options.Value;
-        var owned = db.Actions.AsNoTracking()
-            .Where(a => a.Status == null || (a.Status != ActionStatus.Complete && a.Status != ActionStatus.Dropped))
-            .Where(a => a.Area.Plan.Status != PlanStatus.Closed)
-            .SelectMany(a => a.Owners
-                .Where(o => o.Person != null && o.Person.Email != null && o.Person.Email.Trim() != string.Empty
-                    && o.Person.OrganisationId == a.Area.Plan.OrganisationId)
-                .Select(o => new OwnedAction(
-                    o.Person!.Id,
-                    o.Person.Name,
-                    o.Person.Initials,
-                    o.Person.JobTitle,
-                    o.Person.Email!,
-                    a.Area.Plan.OrganisationId,
-                    a.Area.Plan.Organisation.Name,
-                    a.Area.PlanId,
-                    a.Area.Plan.Title,
-                    a.AreaId,
-                    a.Area.Number,
-                    a.Area.SortOrder,
-                    a.Id,
-                    a.Ref,
-                    a.Text,
-                    a.SortOrder,
-                    a.Due.Text,
-                    a.Due.Date,
-                    a.Due.Precision)));
-        if (organisationId is { } only)
-        {
-            owned = owned.Where(o => o.OrganisationId == only);
-        }
-
+        // A join rather than SelectMany over Owners: SQLite cannot run the APPLY that the latter needs.
+        var owned =
+            from o in db.ActionOwners.AsNoTracking()
+            join a in db.Actions on o.ActionId equals a.Id
+            where o.Person != null && o.Person.Email != null && o.Person.Email.Trim() != string.Empty
+                && o.Person.OrganisationId == a.Area.Plan.OrganisationId
+                && (a.Status == null || (a.Status != ActionStatus.Complete && a.Status != ActionStatus.Dropped))
+                && a.Area.Plan.Status != PlanStatus.Closed
+                && (organisationId == null || a.Area.Plan.OrganisationId == organisationId)
+            select new OwnedAction(
+                o.Person!.Id,
+                o.Person.Name,
+                o.Person.Initials,
+                o.Person.JobTitle,
+                o.Person.Email!,
+                a.Area.Plan.OrganisationId,
+                a.Area.Plan.Organisation.Name,
+                a.Area.PlanId,
+                a.Area.Plan.Title,
+                a.AreaId,
+                a.Area.Number,
+                a.Area.SortOrder,
+                a.Id,
+                a.Ref,
+                a.Text,
+                a.SortOrder,
+                a.Due.Text,
+                a.Due.Date,
+                a.Due.Precision);
         var rows = await owned.ToListAsync(ct);
         if (rows.Count == 0)
         {
