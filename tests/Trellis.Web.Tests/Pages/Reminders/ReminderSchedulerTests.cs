@@ -57,11 +57,12 @@ public sealed class ReminderSchedulerTests
 
         // The rest of the day: more looks, no more e-mails.
         factory.Clock.Advance(TimeSpan.FromHours(2));
-        await AdvanceUntilAsync(factory, () => false || factory.Clock.GetUtcNow().Hour >= 20, TimeSpan.FromHours(8));
+        await AdvanceUntilAsync(factory, () => factory.Clock.GetUtcNow().Hour >= 16, TimeSpan.FromHours(4));
         Assert.Equal(2, smtp.Received.Count);
 
         // The next day, after the hour: one more each.
-        await AdvanceUntilAsync(factory, () => smtp.Received.Count == 4, TimeSpan.FromHours(20));
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero));
+        await AdvanceUntilAsync(factory, () => smtp.Received.Count == 4, TimeSpan.FromHours(3));
         Assert.Equal([1, 1], PerDay(smtp, "alice@riverside.test", "2026-11-22", "2026-11-23"));
         Assert.Equal([1, 1], PerDay(smtp, "carol@northfield.test", "2026-11-22", "2026-11-23"));
 
