@@ -1,5 +1,5 @@
-using Trellis.Core.Dates;
 using Trellis.Core.Data;
+using Trellis.Core.Dates;
 using Trellis.Core.People;
 using Trellis.Core.Plans;
 using Trellis.Core.Rounds;

@@ -88,7 +88,8 @@ public sealed class ReminderSchedulerTests
             ["Trellis:Reminders:Enabled"] = "true",
             ["Trellis:Reminders:PublicUrl"] = "https://trellis.example.gov.uk",
             ["Trellis:Smtp:From"] = "trellis@riverside.test",
-        }) { DemoData = false };
+        })
+        { DemoData = false };
         var error = Assert.ThrowsAny<Exception>(() => factory.Services);
         Assert.Contains("Trellis:Smtp:Host is empty", error.ToString(), StringComparison.Ordinal);
     }
