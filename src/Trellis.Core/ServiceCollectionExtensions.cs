@@ -10,6 +10,7 @@ using Trellis.Core.Import;
 using Trellis.Core.Interchange;
 using Trellis.Core.People;
 using Trellis.Core.Plans;
+using Trellis.Core.Reminders;
 
 namespace Trellis.Core;
 
@@ -89,6 +90,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Rounds.RoundService>();
         services.AddScoped<Reports.BoardReportBuilder>();
         services.AddScoped<Reports.ReportService>();
+        services.AddTrellisReminders(configuration);
 
         // Each report format; ReportService picks one by format and layout.
         services.AddSingleton<Reports.Html.HtmlReportRenderer>();

@@ -7,6 +7,7 @@ using Trellis.Core.Interchange;
 using Trellis.Core.Monitoring;
 using Trellis.Core.People;
 using Trellis.Core.Plans;
+using Trellis.Core.Reminders;
 using Trellis.Core.Rounds;
 
 namespace Trellis.Core.Data;
@@ -46,6 +47,7 @@ public abstract class TrellisDbContext(DbContextOptions options) : IdentityUserC
     public DbSet<RoundNarrative> RoundNarratives => Set<RoundNarrative>();
     public DbSet<SelfAssessmentEntry> SelfAssessmentEntries => Set<SelfAssessmentEntry>();
     public DbSet<ImprovementLogEntry> ImprovementLogEntries => Set<ImprovementLogEntry>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -301,6 +303,18 @@ public abstract class TrellisDbContext(DbContextOptions options) : IdentityUserC
             b.Property(l => l.Why).HasMaxLength(ImprovementLogEntry.TextMaxLength);
             b.Property(l => l.When).HasMaxLength(ImprovementLogEntry.WhenMaxLength);
             b.HasOne<Plan>().WithMany(p => p.ImprovementLog).HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReminderDelivery>(b =>
+        {
+            b.Property(d => d.Subject).HasMaxLength(ReminderDelivery.SubjectMaxLength);
+            b.Property(d => d.Error).HasMaxLength(ReminderDelivery.ErrorMaxLength);
+            b.HasOne(d => d.Person).WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+
+            // The claim: one digest per person per day, whichever process gets there first.
+            b.HasIndex(d => new { d.PersonId, d.DigestDate }).IsUnique();
+            b.HasIndex(d => new { d.OrganisationId, d.DigestDate });
         });
 
         builder.Entity<PlanImportRecord>(b =>
