@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Rounds.RoundService>();
         services.AddScoped<Reports.BoardReportBuilder>();
         services.AddScoped<Reports.ReportService>();
+        services.AddScoped<Audit.AuditService>();
 
         // Each report format; ReportService picks one by format and layout.
         services.AddSingleton<Reports.Html.HtmlReportRenderer>();

@@ -12,9 +12,14 @@ namespace Trellis.Core.Data;
 /// <summary>
 /// The one model. Each database provider has a thin subclass only so that it can carry its own
 /// migrations set (Migrations/Sqlite, Migrations/Postgres) in this assembly.
+/// The audit actor and clock are optional so that tools and tests can build a context from options alone;
+/// changes are then recorded as Trellis's own, at the system time.
 /// </summary>
-public abstract class TrellisDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class TrellisDbContext(DbContextOptions options, Audit.IAuditActor? actor = null, TimeProvider? clock = null) : DbContext(options)
 {
+    private readonly Audit.IAuditActor _auditActor = actor ?? new Audit.SystemAuditActor();
+    private readonly TimeProvider _auditClock = clock ?? TimeProvider.System;
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
@@ -53,6 +58,8 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        ConfigureAudit(modelBuilder);
+
         modelBuilder.Entity<Import.Sheets.ImportLayout>(b =>
         {
             b.Property(l => l.Signature).HasMaxLength(Import.Sheets.ImportLayout.SignatureMaxLength);
@@ -292,6 +299,8 @@ public abstract class TrellisDbContext(DbContextOptions options) : DbContext(opt
     }
 }
 
-public sealed class SqliteTrellisDbContext(DbContextOptions<SqliteTrellisDbContext> options) : TrellisDbContext(options);
+public sealed class SqliteTrellisDbContext(DbContextOptions<SqliteTrellisDbContext> options, Audit.IAuditActor? actor = null, TimeProvider? clock = null)
+    : TrellisDbContext(options, actor, clock);
 
-public sealed class PostgresTrellisDbContext(DbContextOptions<PostgresTrellisDbContext> options) : TrellisDbContext(options);
+public sealed class PostgresTrellisDbContext(DbContextOptions<PostgresTrellisDbContext> options, Audit.IAuditActor? actor = null, TimeProvider? clock = null)
+    : TrellisDbContext(options, actor, clock);
