@@ -49,6 +49,7 @@ public static class CliApp
         root.Subcommands.Add(ImportCommand(stdout, stderr, configuration));
         root.Subcommands.Add(ReportCommands.Command(stdout, stderr, configuration));
         root.Subcommands.Add(IndicatorCommands.Command(stdout, stderr, configuration));
+        root.Subcommands.Add(AuditCommands.Command(stdout, stderr, configuration));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -166,6 +167,7 @@ public static class CliApp
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
+        services.AddSingleton<Core.Audit.IAuditActor, CommandLineAuditActor>();
         services.AddTrellisCore(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -83,7 +83,7 @@ public sealed class AuditService(TrellisDbContext db)
             return;
         }
 
-        await using var csv = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        await using var csv = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         await csv.WriteLineAsync("sequence,at,organisation_id,actor_user_id,actor_name,entity_type,entity_id,plan_id,parent_type,parent_id,operation,before,after,previous_hash,hash");
         await foreach (var r in records.WithCancellation(ct))
         {
