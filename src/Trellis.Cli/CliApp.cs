@@ -50,6 +50,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommands.Command(stdout, stderr, configuration));
         root.Subcommands.Add(IndicatorCommands.Command(stdout, stderr, configuration));
         root.Subcommands.Add(ReminderCommands.Command(stdout, stderr, configuration));
+        root.Subcommands.Add(AuditCommands.Command(stdout, stderr, configuration));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -167,6 +168,7 @@ public static class CliApp
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
+        services.AddSingleton<Core.Audit.IAuditActor, CommandLineAuditActor>();
         services.AddTrellisCore(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -91,6 +91,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Reports.BoardReportBuilder>();
         services.AddScoped<Reports.ReportService>();
         services.AddTrellisReminders(configuration);
+        services.AddScoped<Audit.AuditService>();
 
         // Each report format; ReportService picks one by format and layout.
         services.AddSingleton<Reports.Html.HtmlReportRenderer>();

@@ -15,9 +15,14 @@ namespace Trellis.Core.Data;
 /// <summary>
 /// The one model. Each database provider has a thin subclass only so that it can carry its own
 /// migrations set (Migrations/Sqlite, Migrations/Postgres) in this assembly.
+/// The audit actor and clock are optional so that tools and tests can build a context from options alone;
+/// changes are then recorded as Trellis's own, at the system time.
 /// </summary>
-public abstract class TrellisDbContext(DbContextOptions options) : IdentityUserContext<TrellisUser>(options)
+public abstract partial class TrellisDbContext(DbContextOptions options, Audit.IAuditActor? actor = null, TimeProvider? clock = null) : IdentityUserContext<TrellisUser>(options)
 {
+    private readonly Audit.IAuditActor _auditActor = actor ?? new Audit.SystemAuditActor();
+    private readonly TimeProvider _auditClock = clock ?? TimeProvider.System;
+
     public DbSet<PlanMembership> PlanMemberships => Set<PlanMembership>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Plan> Plans => Set<Plan>();
@@ -74,6 +79,8 @@ public abstract class TrellisDbContext(DbContextOptions options) : IdentityUserC
             b.HasIndex(m => m.UserId);
             b.HasOne(m => m.Plan).WithMany().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        ConfigureAudit(builder);
 
         builder.Entity<Import.Sheets.ImportLayout>(b =>
         {
@@ -326,6 +333,8 @@ public abstract class TrellisDbContext(DbContextOptions options) : IdentityUserC
     }
 }
 
-public sealed class SqliteTrellisDbContext(DbContextOptions<SqliteTrellisDbContext> options) : TrellisDbContext(options);
+public sealed class SqliteTrellisDbContext(DbContextOptions<SqliteTrellisDbContext> options, Audit.IAuditActor? actor = null, TimeProvider? clock = null)
+    : TrellisDbContext(options, actor, clock);
 
-public sealed class PostgresTrellisDbContext(DbContextOptions<PostgresTrellisDbContext> options) : TrellisDbContext(options);
+public sealed class PostgresTrellisDbContext(DbContextOptions<PostgresTrellisDbContext> options, Audit.IAuditActor? actor = null, TimeProvider? clock = null)
+    : TrellisDbContext(options, actor, clock);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Trellis.Core.Accounts;
 using Trellis.Core.Data;
 using Trellis.Core.Dates;
@@ -17,7 +16,7 @@ namespace Trellis.Core.Demo;
 /// from today, so the demo always has overdue actions, actions due soon and a recent monitoring round.
 /// Target dates and owners are written as councils write them and read by the same readers an import uses.
 /// </summary>
-public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock, UserManager<TrellisUser> users)
+public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
 {
     private const int MonthsOfValues = 18;
     private const int RandomSeed = 42;
@@ -81,6 +80,8 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock, User
     /// One demo account per role, offered on the sign-in page without a password while demo data is on. The
     /// contributor leads an area and owns actions; the partner is the police lead, who owns a handful.
     /// </summary>
+    /// Written directly rather than through UserManager, so the seeder needs only the database: the stamps and
+    /// upper-case lookups are what Identity's default normaliser would store, and there is no password to hash.
     private async Task SeedAccountsAsync(Organisation organisation, Plan plan, Dictionary<string, Person> byInitials)
     {
         foreach (var seed in DemoPlanContent.Accounts)
@@ -89,7 +90,10 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock, User
             var user = new TrellisUser
             {
                 UserName = seed.Email,
+                NormalizedUserName = seed.Email.ToUpperInvariant(),
                 Email = seed.Email,
+                NormalizedEmail = seed.Email.ToUpperInvariant(),
+                SecurityStamp = Guid.NewGuid().ToString("N"),
                 EmailConfirmed = true,
                 DisplayName = seed.Name,
                 OrganisationId = organisation.Id,
@@ -98,15 +102,10 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock, User
                 IsDemo = true,
                 LockoutEnabled = true,
             };
-            var created = await users.CreateAsync(user);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException($"The demo account {seed.Email} could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
-            }
-
+            db.Users.Add(user);
             if (seed.Role != PlanRole.Administrator)
             {
-                db.PlanMemberships.Add(new PlanMembership { PlanId = plan.Id, UserId = user.Id, Role = seed.Role });
+                db.PlanMemberships.Add(new PlanMembership { PlanId = plan.Id, User = user, Role = seed.Role });
             }
         }
 

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Trellis.Core.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Accounts : Migration
+    public partial class AccountsAuditReminders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -52,6 +52,66 @@ namespace Trellis.Core.Data.Migrations.Postgres
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    PlanId = table.Column<int>(type: "integer", nullable: true),
+                    ParentType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Operation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: true),
+                    PreviousHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    DigestDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    ItemCount = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderDeliveries_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReminderDeliveries_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -174,6 +234,26 @@ namespace Trellis.Core.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_EntityType_EntityId_Sequence",
+                table: "AuditRecords",
+                columns: new[] { "EntityType", "EntityId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_OrganisationId_Sequence",
+                table: "AuditRecords",
+                columns: new[] { "OrganisationId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_ParentType_ParentId_Sequence",
+                table: "AuditRecords",
+                columns: new[] { "ParentType", "ParentId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_PlanId_Sequence",
+                table: "AuditRecords",
+                columns: new[] { "PlanId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanMemberships_PlanId_UserId",
                 table: "PlanMemberships",
                 columns: new[] { "PlanId", "UserId" },
@@ -183,6 +263,17 @@ namespace Trellis.Core.Data.Migrations.Postgres
                 name: "IX_PlanMemberships_UserId",
                 table: "PlanMemberships",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_OrganisationId_DigestDate",
+                table: "ReminderDeliveries",
+                columns: new[] { "OrganisationId", "DigestDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderDeliveries_PersonId_DigestDate",
+                table: "ReminderDeliveries",
+                columns: new[] { "PersonId", "DigestDate" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -198,7 +289,13 @@ namespace Trellis.Core.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditRecords");
+
+            migrationBuilder.DropTable(
                 name: "PlanMemberships");
+
+            migrationBuilder.DropTable(
+                name: "ReminderDeliveries");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
