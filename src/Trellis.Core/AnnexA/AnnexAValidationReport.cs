@@ -89,7 +89,7 @@ public sealed record AnnexAValidationReport(string Path, IReadOnlyList<AnnexALis
         }
     }
 
-    internal static string Source(AnnexAListReport list) => list.Sheet is null ? list.File! : $"{list.File}, sheet '{list.Sheet}'";
+    public static string Source(AnnexAListReport list) => list.Sheet is null ? list.File! : $"{list.File}, sheet '{list.Sheet}'";
 
     private int Count(AnnexAIssueSeverity severity) =>
         Lists.Sum(l => l.Issues.Count(i => i.Severity == severity) + l.Columns.Sum(c => severity == AnnexAIssueSeverity.Error ? c.Errors : c.Warnings));
