@@ -51,6 +51,7 @@ public static class CliApp
         root.Subcommands.Add(IndicatorCommands.Command(stdout, stderr, configuration));
         root.Subcommands.Add(ReminderCommands.Command(stdout, stderr, configuration));
         root.Subcommands.Add(AuditCommands.Command(stdout, stderr, configuration));
+        root.Subcommands.Add(AnnexACommands.Command(stdout, stderr, configuration));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
