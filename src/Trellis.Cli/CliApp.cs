@@ -49,6 +49,7 @@ public static class CliApp
         root.Subcommands.Add(ImportCommand(stdout, stderr, configuration));
         root.Subcommands.Add(ReportCommands.Command(stdout, stderr, configuration));
         root.Subcommands.Add(IndicatorCommands.Command(stdout, stderr, configuration));
+        root.Subcommands.Add(AnnexAGenerateCommand.Command(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
