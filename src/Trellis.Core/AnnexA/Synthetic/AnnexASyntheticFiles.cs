@@ -13,6 +13,9 @@ public sealed record AnnexAGenerated(string Path, string Format, IReadOnlyDictio
 /// <summary>Writes generated Annex A lists as a workbook in the template's layout or as a folder of CSV files.</summary>
 public static class AnnexASyntheticFiles
 {
+    /// <summary>Day 0 of Excel's serial dates (1900 system, leap-year bug included).</summary>
+    public static DateOnly ExcelEpoch => AnnexADriftShaper.ExcelEpoch;
+
     public static string CsvFileName(AnnexAList list) => list switch
     {
         AnnexAList.Contacts => "list_1_contacts.csv",
