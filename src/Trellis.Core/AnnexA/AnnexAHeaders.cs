@@ -109,7 +109,7 @@ public static partial class AnnexAHeaders
         var text = header.ToLowerInvariant().Replace('\u00a0', ' ');
         text = HintPattern().Replace(text, " ");
         text = Section47Pattern().Replace(text, "section 47");
-        text = CpPlanPattern().Replace(text, "child protection plan");
+        text = CpPlanPattern().Replace(text, "child protection plan$1");
         text = IcpcPattern().Replace(text, "initial child protection conference");
         text = DobPattern().Replace(text, "date of birth");
         text = CinPattern().Replace(text, "cin");
@@ -251,7 +251,7 @@ public static partial class AnnexAHeaders
     [GeneratedRegex(@"\b(sec(tion)?\.?\s*|s\.?\s*)47\b")]
     private static partial Regex Section47Pattern();
 
-    [GeneratedRegex(@"\b(cp\s*plan|cpp)\b")]
+    [GeneratedRegex(@"\b(?:cp\s*plan|cpp)(s?)\b")]
     private static partial Regex CpPlanPattern();
 
     [GeneratedRegex(@"\bicpcs?\b")]

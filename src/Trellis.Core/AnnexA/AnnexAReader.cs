@@ -12,9 +12,12 @@ public static class AnnexAReader
         Directory.Exists(path) || IsWorkbook(path) || IsCsv(path);
 
     /// <summary>Reads everything at the path; throws <see cref="AnnexAReadException"/> naming the file when it cannot be read.</summary>
-    public static AnnexAReadLog Read(string path, IAnnexAReceiver receiver, CancellationToken cancellationToken = default)
+    public static AnnexAReadLog Read(string path, IAnnexAReceiver receiver, CancellationToken cancellationToken = default) =>
+        Read(path, receiver, new AnnexAReadLog(), cancellationToken);
+
+    /// <summary>Reads into a log the caller holds (a validator reads the log as the lists arrive).</summary>
+    public static AnnexAReadLog Read(string path, IAnnexAReceiver receiver, AnnexAReadLog log, CancellationToken cancellationToken = default)
     {
-        var log = new AnnexAReadLog();
         if (Directory.Exists(path))
         {
             var files = Directory.EnumerateFiles(path)

@@ -49,7 +49,7 @@ internal sealed class AnnexARowBuffer : IAnnexARow
     {
         for (var i = 0; i < Count; i++)
         {
-            if (!AnnexAValues.IsBlank(this, i))
+            if (!AnnexACells.IsBlank(this, i))
             {
                 return false;
             }

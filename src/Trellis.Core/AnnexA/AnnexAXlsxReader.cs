@@ -39,7 +39,13 @@ internal static class AnnexAXlsxReader
             throw new AnnexAReadException($"'{name}' is larger than {FileGuard.MaxFileBytes / (1024 * 1024)} MB; save the lists as .csv files in a folder and read the folder");
         }
 
-        using var buffer = new MemoryStream(File.ReadAllBytes(path));
+        using var buffer = new MemoryStream();
+        using (var file = File.OpenRead(path))
+        {
+            file.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
         ZipArchive archive;
         try
         {

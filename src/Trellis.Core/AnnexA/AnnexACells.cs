@@ -4,7 +4,7 @@ using Trellis.Indicators.AnnexA;
 namespace Trellis.Core.AnnexA;
 
 /// <summary>Reading a cell's value as DEFINITIONS §1.2 says: dates, counts and identifiers.</summary>
-public static class AnnexAValues
+public static class AnnexACells
 {
     private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
     private static readonly DateOnly Earliest = new(1900, 1, 1);
