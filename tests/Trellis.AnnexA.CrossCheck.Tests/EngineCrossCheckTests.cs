@@ -48,7 +48,7 @@ public sealed class EngineCrossCheckTests
             var engine = AnnexAEngine.Compute(builder.Build(), new AnnexAOptions { ReferenceDate = r, WindowMonths = window, Population = Population });
             var duck = AnnexADuckDb.Compute(folder, r, window, Population);
 
-            var mismatches = Compare(engine, duck);
+            var mismatches = AnnexACrossCompare.Differences(engine, duck, Population);
             Assert.True(mismatches.Count == 0, $"{mismatches.Count} differences:\n{string.Join('\n', mismatches.Take(40))}");
 
             // Not vacuous: the lists reach most indicators.
@@ -59,41 +59,5 @@ public sealed class EngineCrossCheckTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    internal static List<string> Compare(AnnexAResults engine, IReadOnlyList<DuckDbFigure> duck)
-    {
-        var mismatches = new List<string>();
-        var byKey = duck.ToDictionary(f => (f.Indicator, f.Group));
-        foreach (var indicator in engine.Indicators)
-        {
-            var id = indicator.Id.ToString(CultureInfo.InvariantCulture);
-            var rate = indicator.Unit == IndicatorUnit.RatePer10000;
-            var sql = byKey.GetValueOrDefault((id, "all")) ?? new DuckDbFigure(id, "all", 0, rate ? Population : 0, rate ? 0m : null);
-            if (indicator.Numerator != sql.N || indicator.Denominator != (sql.D ?? 0) || indicator.Value != sql.Value)
-            {
-                mismatches.Add($"{id} {indicator.Key}: engine {indicator.Numerator}/{indicator.Denominator} = {indicator.Value} ({indicator.Status} {indicator.Reason}); DuckDB {sql.N}/{sql.D} = {sql.Value}");
-            }
-
-            var teams = indicator.Breakdowns.Where(b => b.Dimension == BreakdownDimension.Team && b.Reason != "no team column").ToList();
-            foreach (var team in teams.Where(t => rate ? t.Numerator > 0 : t.Denominator > 0))
-            {
-                var figure = byKey.GetValueOrDefault((id, "team:" + team.Group));
-                if (figure is null || figure.N != team.Numerator || (!rate && (figure.D != team.Denominator || figure.Value != team.Value)))
-                {
-                    mismatches.Add($"{id} team {team.Group}: engine {team.Numerator}/{team.Denominator} = {team.Value}; DuckDB {figure?.N}/{figure?.D} = {figure?.Value}");
-                }
-            }
-
-            foreach (var figure in duck.Where(f => f.Indicator == id && f.Group.StartsWith("team:", StringComparison.Ordinal)))
-            {
-                if (!teams.Any(t => "team:" + t.Group == figure.Group && (t.Denominator > 0 || t.Numerator > 0)))
-                {
-                    mismatches.Add($"{id} {figure.Group}: DuckDB {figure.N}/{figure.D}, not in the engine's breakdown");
-                }
-            }
-        }
-
-        return mismatches;
     }
 }
