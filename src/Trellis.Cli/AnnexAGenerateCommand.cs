@@ -19,10 +19,10 @@ internal static class AnnexAGenerateCommand
         var seed = new Option<int>("--seed") { Description = "The same seed gives the same files", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "A .xlsx workbook, or a folder for one CSV per list", Required = true };
         var at = new Option<string?>("--at") { Description = "The extract date, YYYY-MM-DD (default: today)" };
-        var drift = new Option<string>("--drift") { Description = "none: the template exactly; typical: as councils' own extracts drift", DefaultValueFactory = _ => "none" };
-        drift.AcceptOnlyFromAmong("none", "typical");
+        var drift = new Option<string?>("--drift") { Description = "none: the template exactly; typical: as councils' own extracts drift", DefaultValueFactory = _ => "none" };
+        OneOf(drift, "none", "typical");
         var format = new Option<string?>("--format") { Description = "xlsx or csv (default: from --out, .xlsx is a workbook, anything else a folder)" };
-        format.AcceptOnlyFromAmong("xlsx", "csv");
+        OneOf(format, "xlsx", "csv");
         var json = new Option<bool>("--json") { Description = "Print {path, format, rows} as JSON" };
         var generate = new Command("generate", "Write synthetic Annex A lists whose contacts, referrals, assessments, enquiries, plans and periods in care hang together")
         {
@@ -33,6 +33,15 @@ internal static class AnnexAGenerateCommand
             parse.GetValue(drift)!, parse.GetValue(format), parse.GetValue(json), stdout, stderr));
         return new Command("annexa", "Ofsted Annex A lists") { generate };
     }
+
+    /// <summary>Like AcceptOnlyFromAmong, but the message names the option as well as the value.</summary>
+    private static void OneOf(Option<string?> option, params string[] allowed) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<string?>() is { } value && !allowed.Contains(value, StringComparer.Ordinal))
+        {
+            result.AddError($"{option.Name}: '{value}' is not one of {string.Join(", ", allowed)}");
+        }
+    });
 
     private static int Generate(int children, int months, int seed, string output, string? at, string drift, string? format, bool json, TextWriter stdout, TextWriter stderr)
     {
