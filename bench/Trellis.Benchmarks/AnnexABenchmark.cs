@@ -177,7 +177,10 @@ internal static class AnnexABenchmark
                     _peak = Math.Max(_peak, process.WorkingSet64);
                     Thread.Sleep(20);
                 }
-            }) { IsBackground = true };
+            })
+            {
+                IsBackground = true,
+            };
             _thread.Start();
         }
 
