@@ -15,7 +15,8 @@ namespace Trellis.Benchmarks;
 /// <summary>
 /// Times report generation: the demo council's plan and a generated plan of 20 areas of 15 actions, each with a
 /// round open, laid out in every format and layout. Run with <c>dotnet run -c Release --project bench/Trellis.Benchmarks</c>;
-/// add <c>-- --indicators</c> to time the indicator pages over HTTP instead (<see cref="IndicatorPagesBenchmark"/>).
+/// add <c>-- --indicators</c> to time the indicator pages over HTTP instead (<see cref="IndicatorPagesBenchmark"/>),
+/// or <c>-- --annexa</c> for Annex A against DuckDB (<see cref="AnnexABenchmark"/>).
 /// </summary>
 internal static class Program
 {
@@ -25,6 +26,11 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--annexa", StringComparer.Ordinal))
+        {
+            return AnnexABenchmark.Run(args);
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "trellis-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try

@@ -32,7 +32,7 @@ internal static class AnnexACommands
             new ComputeRequest(parse.GetValue(computePath)!, parse.GetValue(at)!, int.Parse(parse.GetValue(window)!, CultureInfo.InvariantCulture), parse.GetValue(population), parse.GetValue(computeJson)),
             stdout, stderr, configuration, ct));
 
-        return new Command("annexa", "Ofsted Annex A lists: check a file and compute its indicators") { validate, compute };
+        return new Command("annexa", "Ofsted Annex A lists: check a file, compute its indicators, or generate synthetic lists") { validate, compute, AnnexAGenerateCommand.Command(stdout, stderr) };
     }
 
     private static async Task<int> Validate(string path, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)

@@ -430,6 +430,9 @@ public static class AnnexAEngine
     {
         var childCount = run.Data.ChildCount;
         var mark = ArrayPool<byte>.Shared.Rent(childCount);
+
+        // A rented array may hold another renter's bytes; a stale non-zero mark hid children from D.
+        Array.Clear(mark, 0, childCount);
         var birth = ArrayPool<int>.Shared.Rent(childCount);
         var found = new List<int>();
         try
