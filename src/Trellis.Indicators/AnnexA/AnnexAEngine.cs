@@ -429,9 +429,8 @@ public static class AnnexAEngine
     private static void ContactsWithReferral(RunContext run, ListTable contacts, Tally tally)
     {
         var childCount = run.Data.ChildCount;
+        // Pooled arrays come back dirty: clear the marks; a birth month is written before it is read.
         var mark = ArrayPool<byte>.Shared.Rent(childCount);
-
-        // A rented array may hold another renter's bytes; a stale non-zero mark hid children from D.
         Array.Clear(mark, 0, childCount);
         var birth = ArrayPool<int>.Shared.Rent(childCount);
         var found = new List<int>();
@@ -476,11 +475,6 @@ public static class AnnexAEngine
         }
         finally
         {
-            foreach (var c in found)
-            {
-                mark[c] = 0;
-            }
-
             ArrayPool<byte>.Shared.Return(mark);
             ArrayPool<int>.Shared.Return(birth);
         }
