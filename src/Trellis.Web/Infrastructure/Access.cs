@@ -112,6 +112,13 @@ public sealed class AccessFilter(TrellisDbContext db, PlanAccessService access, 
         }
 
         var writing = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+        if (context.HandlerMethod is null && writing)
+        {
+            // A page that only shows things has nothing to post to: without this it would render half-loaded.
+            context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
+
         var status = plan is not null
             ? await CheckPlanAsync(context, account, writing ? plan.Write : plan.Read, http.RequestAborted)
             : organisation is not null

@@ -17,6 +17,8 @@ public static class WebServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<AccessFilter>());
         services.AddScoped<AccessFilter>();
         services.AddScoped<PlanAccessContext>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Trellis.Core.Audit.IAuditActor, SignedInAuditActor>();
         AddSignIn(services);
         // Names such as Siân and dashes stay readable in the HTML; encoding still escapes markup.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -27,6 +27,18 @@ public static class TestData
         return other.Id;
     }
 
+    /// <summary>For a factory without the demo council: an administrator of the first organisation, and requests signed in as them.</summary>
+    public static async Task SignInAsAdministratorAsync(TrellisWebFactory factory)
+    {
+        var organisationId = await OrganisationIdAsync(factory);
+        using var scope = factory.Services.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Trellis.Core.Accounts.AccountService>();
+        const string email = "test.administrator@council.example";
+        var created = await accounts.CreateAsync(organisationId, new Trellis.Core.Accounts.NewAccount("Test Administrator", email, null, IsAdministrator: true));
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
+        factory.SignedInAs.Email = email;
+    }
+
     public static async Task<(int PlanId, int AreaId)> PlanWithAreaAsync(TrellisWebFactory factory, string title = "Test plan")
     {
         var organisationId = await OrganisationIdAsync(factory);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Trellis.Core.Accounts;
 using Trellis.Core.Audit;
 using Trellis.Web.Infrastructure;
 
@@ -8,6 +9,7 @@ namespace Trellis.Web.Pages.History;
 /// Shared by the history pages (plan, area, action, indicator): the subject in the caller's organisation
 /// or 404, its audit records newest first a page at a time, and the same records as a CSV download.
 /// </summary>
+[PlanAccess(PlanPermission.View)]
 public abstract class HistoryPage(AuditService audit, CurrentOrganisation organisation) : TrellisPageModel
 {
     [FromQuery(Name = "page")]

@@ -28,7 +28,8 @@ public sealed class HistoryPagesTests : IDisposable
         var page = await _client.GetAsync($"/plans/{planId}/actions/{actionId}/history");
         var rows = page.QuerySelectorAll("#history tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => Squash(c.TextContent)).ToList()).ToList();
         var changed = rows.FindIndex(r => r[2] == "Changed: Action");
-        Assert.Equal(["22 November 2026 at 10:00", "Trellis"], rows[changed][..2]);
+        // The change is recorded as the signed-in person's (the tests act as the demo council's administrator).
+        Assert.Equal(["22 November 2026 at 10:00", "Rebecca Adeyemi"], rows[changed][..2]);
         Assert.Contains("Status: (blank) → Complete", rows[changed][3], StringComparison.Ordinal);
         Assert.Contains("RAG rating: (blank) → B", rows[changed][3], StringComparison.Ordinal);
         // Saving the form replaces the owners, so the same save deletes and adds an owner.

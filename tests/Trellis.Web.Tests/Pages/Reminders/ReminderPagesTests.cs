@@ -36,7 +36,9 @@ public sealed class ReminderPagesTests : IDisposable
     private async Task<ReminderData.Seeded> SeedAsync()
     {
         using var scope = _factory.Services.CreateScope();
-        return await ReminderData.SeedAsync(scope.ServiceProvider.GetRequiredService<TrellisDbContext>());
+        var seeded = await ReminderData.SeedAsync(scope.ServiceProvider.GetRequiredService<TrellisDbContext>());
+        await TestData.SignInAsAdministratorAsync(_factory);
+        return seeded;
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Trellis.Web.Infrastructure;
 namespace Trellis.Web.Pages.Reminders.ListReminders;
 
 /// <summary>Who would be reminded of what today, and the digests sent or tried. Later filtered to the signed-in person.</summary>
+[OrganisationAccess(OrganisationPermission.ManagePlans)]
 public class ListRemindersModel(TrellisDbContext db, CurrentOrganisation organisation, ReminderPlanner planner, IOptions<ReminderOptions> options, TimeProvider clock) : TrellisPageModel
 {
     public const int DeliveriesShown = 200;

@@ -12,7 +12,7 @@ namespace Trellis.Web.Pages.Rounds.UpdateAction;
 
 /// <summary>An owner's update to one action this round: status, rating (with the suggestion shown), reason and note.</summary>
 [PlanAccess(PlanPermission.ViewAction, Write = PlanPermission.UpdateAction)]
-public class UpdateActionModel(TrellisDbContext db, RoundService rounds, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
+public class UpdateActionModel(TrellisDbContext db, RoundService rounds, CurrentOrganisation organisation, TimeProvider clock, PlanAccessContext access) : TrellisPageModel
 {
     [FromRoute]
     public int RoundId { get; set; }
@@ -86,7 +86,8 @@ public class UpdateActionModel(TrellisDbContext db, RoundService rounds, Current
                 return PageWithErrors();
             default:
                 TempData["Notice"] = $"Update to action {Action.Ref} saved";
-                return Redirect($"/rounds/{RoundId}#area-{Action.AreaId}");
+                // A partner sees only their own actions, not the round: back to their list.
+                return access.Can(PlanPermission.View) ? Redirect($"/rounds/{RoundId}#area-{Action.AreaId}") : Redirect($"/my-actions#action-{ActionId}");
         }
     }
 
