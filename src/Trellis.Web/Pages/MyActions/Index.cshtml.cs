@@ -64,7 +64,7 @@ public class MyActionsModel(TrellisDbContext db, PlanAccessService access, Round
         var involvement = role < PlanRole.PlanManager ? await access.InvolvementAsync(account, Form.ActionId, null, ct) : default;
         if (!PlanAccessRules.Allows(role.Value, PlanPermission.UpdateAction, involvement))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var result = await rounds.SaveActionUpdateAsync(organisation.Id, Form.RoundId, Form.ActionId,

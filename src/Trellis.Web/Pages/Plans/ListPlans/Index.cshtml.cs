@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Accounts;
 using Trellis.Core.Data;
 using Trellis.Core.Dates;
 using Trellis.Core.Plans;
@@ -7,7 +8,7 @@ using Trellis.Web.Infrastructure;
 namespace Trellis.Web.Pages.Plans.ListPlans;
 
 [OrganisationAccess(OrganisationPermission.SignedIn, Write = OrganisationPermission.Administer)]
-public class ListPlansModel(TrellisDbContext db, CurrentOrganisation organisation, TimeProvider clock) : TrellisPageModel
+public class ListPlansModel(TrellisDbContext db, CurrentOrganisation organisation, PlanAccessService access, TimeProvider clock) : TrellisPageModel
 {
     public sealed record Row(int Id, string Title, PlanStatus Status, int Areas, int Actions, int Overdue);
 
@@ -16,7 +17,10 @@ public class ListPlansModel(TrellisDbContext db, CurrentOrganisation organisatio
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        Plans = await db.Plans.Where(p => p.OrganisationId == organisation.Id)
+
+        // Only the plans this person can open; a partner's plans are reached through My actions.
+        var visible = (await access.PlansAsync(User.Account()!, ct)).Where(p => p.Value >= PlanRole.Reader).Select(p => p.Key).ToList();
+        Plans = await db.Plans.Where(p => p.OrganisationId == organisation.Id && visible.Contains(p.Id))
             .OrderBy(p => p.Status == PlanStatus.Closed).ThenBy(p => p.Title)
             .Select(p => new Row(
                 p.Id,
