@@ -42,6 +42,18 @@ public sealed class BrowserFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs headless Chromium: skipped locally without it, mandatory under CI.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (TestEnvironment.Chromium is null && !TestEnvironment.IsCi)
+        {
+            Skip = "Install chromium (or set TRELLIS_TEST_CHROMIUM) to run browser tests";
+        }
+    }
+}
+
 /// <summary>The database providers to run a theory against: SQLite always; PostgreSQL when available, and always under CI.</summary>
 public static class Providers
 {

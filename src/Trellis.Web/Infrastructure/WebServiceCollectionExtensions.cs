@@ -51,14 +51,21 @@ public static class WebServiceCollectionExtensions
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetSlidingWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new SlidingWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
+            // Only attempts count (posts), per client address. A whole council may sit behind one address, so the
+            // limit is generous; Identity's lockout (5 wrong passwords) protects each account on its own.
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetSlidingWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new SlidingWindowRateLimiterOptions { PermitLimit = SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("pages"));
         });
     }
 
     /// <summary>The rate-limit policy on sign-in and password-reset posts.</summary>
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>Sign-in (and set-up) attempts allowed per client address per minute.</summary>
+    public const int SignInAttemptsPerMinute = 30;
 
     /// <summary>Headers every page gets: no framing, no sniffing, a strict content policy (our scripts only).</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -96,6 +96,8 @@ public sealed class JourneyTests(BrowserFixture app) : IClassFixture<BrowserFixt
             $"/plans/{plan}/themes/new", $"/plans/{plan}/themes/{theme}/edit", $"/plans/{plan}/themes/{theme}/delete",
             "/people", "/people/new", $"/plans/{plan}/people", $"/plans/{plan}/people/new",
             $"/people/{person}", $"/people/{person}/edit", $"/people/{person}/delete",
+            "/my-actions", "/accounts", "/accounts/new", $"/accounts/{await db.Users.OrderBy(u => u.Email).Select(u => u.Id).FirstAsync()}",
+            $"/plans/{plan}/history", $"/plans/{plan}/actions/{action}/history", "/reminders",
         };
         if (milestone is not null)
         {

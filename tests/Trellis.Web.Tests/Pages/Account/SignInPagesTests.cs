@@ -87,7 +87,7 @@ public sealed class SignInPagesTests : IDisposable
         var client = new PageClient(_factory);
         var page = await client.GetAsync("/sign-in");
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < Trellis.Web.Infrastructure.WebServiceCollectionExtensions.SignInAttemptsPerMinute + 2; i++)
         {
             statuses.Add((await client.SubmitAsync(page, new Dictionary<string, string> { ["Email"] = $"guess{i}@example.com", ["Password"] = "guess" })).Status);
         }
