@@ -10,10 +10,12 @@ namespace Trellis.Web.Infrastructure;
 public sealed class CurrentOrganisation(TrellisDbContext db)
 {
     private (int Id, string Name)? _organisation;
+    private string? _onlyOrganisationName;
 
     public int Id => _organisation?.Id ?? throw new InvalidOperationException("Nobody is signed in, so there is no organisation");
 
-    public string Name => _organisation?.Name ?? "Trellis";
+    /// <summary>The signed-in person's council; before sign-in, the installation's council when it holds just one.</summary>
+    public string Name => _organisation?.Name ?? _onlyOrganisationName ?? "Trellis";
 
     public bool Exists => _organisation is not null;
 
@@ -34,6 +36,11 @@ public sealed class CurrentOrganisation(TrellisDbContext db)
         }
 
         InstallationIsSetUp = await db.Users.AnyAsync(cancellationToken);
+        if (InstallationIsSetUp)
+        {
+            var names = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Name).Take(2).ToListAsync(cancellationToken);
+            _onlyOrganisationName = names.Count == 1 ? names[0] : null;
+        }
     }
 }
 
