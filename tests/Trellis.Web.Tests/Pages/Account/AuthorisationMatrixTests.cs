@@ -38,6 +38,8 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         ["sign-in"] = Need.Anyone,
         ["sign-out"] = Need.Anyone,
         ["setup"] = Need.Anyone,
+        ["forgot-password"] = Need.Anyone,
+        ["reset-password"] = Need.Anyone,
         ["error/{code:int?}"] = Need.Anyone,
         ["plans"] = Need.SignedIn,
         ["plans/new"] = Need.Administer,
@@ -280,7 +282,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         private static string Id(int? id) => (id ?? 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         public string Url(string route) =>
-            route == "/" ? "/" : "/" + Regex.Replace(route, @"\{(\w+)(:[^}]*)?\??\}", m =>
+            route == "/" ? "/" : route == "reset-password" ? "/reset-password?user=someone&token=a-link-token" : "/" + Regex.Replace(route, @"\{(\w+)(:[^}]*)?\??\}", m =>
                 m.Groups[1].Value == "entryId" && route.Contains("self-assessment", StringComparison.Ordinal) ? _ids["selfAssessmentId"] : _ids[m.Groups[1].Value]);
 
         public async Task<HttpStatusCode> GetAsync(string url, string who) => (await RawGetAsync(url, who)).StatusCode;
