@@ -90,7 +90,7 @@ public static class AnnexADuckDb
     private static string BankHolidaysSql()
     {
         var sql = new StringBuilder("CREATE OR REPLACE TEMP TABLE bank_holidays(d DATE); INSERT INTO bank_holidays VALUES ");
-        sql.AppendJoin(", ", BankHolidayRules.Between(1900, 2099).Select(d => $"({Literal(d)})"));
+        sql.AppendJoin(", ", Enumerable.Range(1900, 200).SelectMany(Trellis.Indicators.Calendar.BankHolidays.EnglandAndWales).Select(d => $"({Literal(d)})"));
         return sql.Append(';').ToString();
     }
 

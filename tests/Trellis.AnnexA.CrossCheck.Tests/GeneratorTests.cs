@@ -3,7 +3,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Trellis.Core.AnnexA.Synthetic;
 using Trellis.Indicators.AnnexA;
-using Trellis.Testing;
 
 namespace Trellis.AnnexA.CrossCheck.Tests;
 
@@ -62,7 +61,7 @@ public sealed class GeneratorTests
         Assert.InRange(s47.Count / (double)referrals.Count, 0.30, 0.42);
         var held = s47.Where(r => sink.Get(AnnexAList.Section47, r, "Date of Initial Child Protection Conference") is DateOnly).ToList();
         Assert.InRange(held.Count / (double)s47.Count, 0.22, 0.36);
-        var holidays = BankHolidayRules.Between(2020, 2026).ToHashSet();
+        var holidays = Enumerable.Range(2020, 7).SelectMany(Trellis.Indicators.Calendar.BankHolidays.EnglandAndWales).ToHashSet();
         var within15 = held.Count(r => WorkingDays((DateOnly)sink.Get(AnnexAList.Section47, r, "Strategy discussion initiating Section 47 Enquiry Start Date")!,
             (DateOnly)sink.Get(AnnexAList.Section47, r, "Date of Initial Child Protection Conference")!, holidays) <= 15);
         Assert.InRange(within15 / (double)held.Count, 0.74, 0.88);
@@ -141,7 +140,7 @@ public sealed class GeneratorTests
 
         // Some dates fall on weekends or bank holidays, but few.
         var dates = sink[AnnexAList.Referrals].Select(r => (DateOnly)sink.Get(AnnexAList.Referrals, r, "Date of referral")!).ToList();
-        var holidays = BankHolidayRules.Between(2024, 2025).ToHashSet();
+        var holidays = Enumerable.Range(2024, 2).SelectMany(Trellis.Indicators.Calendar.BankHolidays.EnglandAndWales).ToHashSet();
         var offDays = dates.Count(d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || holidays.Contains(d));
         Assert.InRange(offDays / (double)dates.Count, 0.001, 0.05);
 
@@ -151,14 +150,6 @@ public sealed class GeneratorTests
             .Where(p => p.Item2 is string)
             .GroupBy(p => p.Item1).Count(g => g.Select(p => p.Item2).Distinct().Count() > 1);
         Assert.True(teams > 0);
-    }
-
-    [SharedDataFact]
-    public void BankHolidayRules_MatchTheShared2010To2030Table()
-    {
-        var expected = File.ReadAllLines(SharedData.Path("data", "england_wales_bank_holidays_2010_2030.csv")).Skip(1)
-            .Where(l => l.Length > 0).Select(l => DateOnly.ParseExact(l.Split(',')[0], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(expected, BankHolidayRules.Between(2010, 2030));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Xml;
 using Trellis.Core.Import;
 using Trellis.Core.Import.Sheets;
@@ -17,8 +16,6 @@ namespace Trellis.Core.AnnexA;
 internal static class AnnexAXlsxReader
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
-    private const string OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     private static readonly XmlReaderSettings Settings = new()
     {
@@ -60,11 +57,17 @@ internal static class AnnexAXlsxReader
         {
             try
             {
-                var relations = RelationsOf(archive, name);
-                var strings = SharedStrings(archive, relations, name);
+                if (archive.GetEntry("xl/workbook.xml") is null)
+                {
+                    throw new AnnexAReadException($"'{name}' is not an Excel workbook: it has no workbook part");
+                }
+
+                // The workbook's parts are found as the plan importer finds them; only the sheets are read differently (streamed).
+                var relations = XlsxSheetReader.Relations(archive, "xl/_rels/workbook.xml.rels", "xl/", name);
+                var strings = XlsxSheetReader.SharedStrings(archive, relations, name).ToArray();
                 var dates = DateStyles(archive, relations, name);
                 var row = new AnnexARowBuffer();
-                foreach (var (sheet, target) in Sheets(archive, name))
+                foreach (var (sheet, target, _) in XlsxSheetReader.Sheets(archive, name))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (!relations.TryGetValue(target, out var part) || archive.GetEntry(part) is not { } entry)
@@ -155,7 +158,7 @@ internal static class AnnexAXlsxReader
                 }
                 else if (reader.LocalName == "is")
                 {
-                    inline = RichText(reader);
+                    inline = XlsxSheetReader.RichText(reader);
                 }
             }
 
@@ -225,108 +228,6 @@ internal static class AnnexAXlsxReader
         }
 
         return letters is > 0 and <= 3 ? column - 1 : null;
-    }
-
-    private static Dictionary<string, string> RelationsOf(ZipArchive archive, string name)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (archive.GetEntry("xl/_rels/workbook.xml.rels") is not { } entry)
-        {
-            return map;
-        }
-
-        using var reader = XmlReader.Create(FileGuard.OpenEntry(entry, name), Settings);
-        while (reader.Read())
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.NamespaceURI == Relationships
-                && reader.GetAttribute("Id") is { } id && reader.GetAttribute("Target") is { } target)
-            {
-                var path = target.StartsWith('/') ? target[1..] : "xl/" + target;
-                map[id] = path;
-                var type = reader.GetAttribute("Type") ?? string.Empty;
-                if (type.EndsWith("/sharedStrings", StringComparison.Ordinal))
-                {
-                    map["#sharedStrings"] = path;
-                }
-                else if (type.EndsWith("/styles", StringComparison.Ordinal))
-                {
-                    map["#styles"] = path;
-                }
-            }
-        }
-
-        return map;
-    }
-
-    private static List<(string Name, string Target)> Sheets(ZipArchive archive, string name)
-    {
-        if (archive.GetEntry("xl/workbook.xml") is not { } entry)
-        {
-            throw new AnnexAReadException($"'{name}' is not an Excel workbook: it has no workbook part");
-        }
-
-        var sheets = new List<(string, string)>();
-        using var reader = XmlReader.Create(FileGuard.OpenEntry(entry, name), Settings);
-        while (reader.Read())
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet" && reader.NamespaceURI == Main)
-            {
-                sheets.Add((reader.GetAttribute("name") ?? $"Sheet{sheets.Count + 1}", reader.GetAttribute("id", OfficeRelationships) ?? string.Empty));
-            }
-        }
-
-        return sheets;
-    }
-
-    private static string[] SharedStrings(ZipArchive archive, Dictionary<string, string> relations, string name)
-    {
-        var path = relations.GetValueOrDefault("#sharedStrings") ?? "xl/sharedStrings.xml";
-        if (archive.GetEntry(path) is not { } entry)
-        {
-            return [];
-        }
-
-        var strings = new List<string>();
-        using var reader = XmlReader.Create(FileGuard.OpenEntry(entry, name), Settings);
-        while (reader.Read())
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si" && reader.NamespaceURI == Main)
-            {
-                strings.Add(RichText(reader));
-            }
-        }
-
-        return [.. strings];
-    }
-
-    /// <summary>The text of an &lt;si&gt; or &lt;is&gt;: its &lt;t&gt; runs, without phonetic runs.</summary>
-    private static string RichText(XmlReader reader)
-    {
-        if (reader.IsEmptyElement)
-        {
-            return string.Empty;
-        }
-
-        var depth = reader.Depth;
-        var text = new StringBuilder();
-        var skipDepth = -1;
-        while (reader.Read() && reader.Depth > depth)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
-            {
-                skipDepth = reader.Depth;
-            }
-            else if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == skipDepth)
-            {
-                skipDepth = -1;
-            }
-            else if (skipDepth < 0 && reader.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
-            {
-                text.Append(reader.Value);
-            }
-        }
-
-        return text.ToString();
     }
 
     /// <summary>For each cell style, whether it shows numbers as dates.</summary>

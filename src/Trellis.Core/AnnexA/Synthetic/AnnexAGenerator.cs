@@ -116,7 +116,7 @@ public sealed class AnnexAGenerator
         _fileStart = WindowStart(_r, options.Months);
         _adoptionStart = WindowStart(_r, 12);
         _historyStart = _r.AddMonths(-(options.Months + 24));
-        _holidays = [.. BankHolidayRules.Between(_r.Year - 16, _r.Year + 1)];
+        _holidays = [.. Enumerable.Range(_r.Year - 16, 18).SelectMany(Trellis.Indicators.Calendar.BankHolidays.EnglandAndWales)];
     }
 
     /// <summary>Generates every list's rows, child by child, into <paramref name="sink"/>.</summary>

@@ -56,7 +56,7 @@ internal static class XlsxSheetReader
     }
 
     /// <summary>Relationship id -> part path, for the workbook's relationships.</summary>
-    private static Dictionary<string, string> Relations(ZipArchive archive, string relsPath, string baseFolder, string name)
+    internal static Dictionary<string, string> Relations(ZipArchive archive, string relsPath, string baseFolder, string name)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         if (archive.GetEntry(relsPath) is not { } entry)
@@ -93,7 +93,7 @@ internal static class XlsxSheetReader
         return map;
     }
 
-    private static List<(string Name, string Target, bool Hidden)> Sheets(ZipArchive archive, string name)
+    internal static List<(string Name, string Target, bool Hidden)> Sheets(ZipArchive archive, string name)
     {
         var sheets = new List<(string, string, bool)>();
         using var reader = XmlReader.Create(FileGuard.OpenEntry(archive.GetEntry("xl/workbook.xml")!, name), Settings);
@@ -110,7 +110,7 @@ internal static class XlsxSheetReader
         return sheets;
     }
 
-    private static List<string> SharedStrings(ZipArchive archive, Dictionary<string, string> relations, string name)
+    internal static List<string> SharedStrings(ZipArchive archive, Dictionary<string, string> relations, string name)
     {
         var strings = new List<string>();
         var path = relations.GetValueOrDefault("#sharedStrings") ?? "xl/sharedStrings.xml";
@@ -132,7 +132,7 @@ internal static class XlsxSheetReader
     }
 
     /// <summary>The text of an &lt;si&gt; or &lt;is&gt; element: its &lt;t&gt; runs, without phonetic runs; kept just past the cell limit so the limit still fires.</summary>
-    private static string RichText(XmlReader reader)
+    internal static string RichText(XmlReader reader)
     {
         if (reader.IsEmptyElement)
         {
