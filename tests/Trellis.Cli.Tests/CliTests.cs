@@ -362,6 +362,60 @@ public sealed class CliTests : IDisposable
         return file;
     }
 
+    /// <summary>
+    /// The board report's indicator tables brought into the demo plan: every stored cell (value, text, note, period),
+    /// target and comparator comes back out of the plan as the document has it (the document's own figures are held
+    /// to the seed text by SampleBoardReportDocxTests).
+    /// </summary>
+    [Trellis.Testing.SharedDataFact]
+    public async Task ImportInto_BoardReport_StoresEveryIndicatorCellOfTheDocument()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var report = Trellis.Testing.SharedData.Path("samples", "001_6c59dbafa3b02c79.docx");
+        var (code, read, stderr) = await RunAsync("import", report, "--dry-run", "--json");
+        Assert.True(code == 0, stderr);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(read)!["indicators"]!.AsArray();
+        var before = (await ExportPlanAsync(1))["indicators"]!.AsArray().Count;
+
+        (code, var stdout, stderr) = await RunAsync("import", report, "--into", "1", "--json");
+
+        Assert.True(code == 0, stderr);
+        using (var summary = JsonDocument.Parse(stdout))
+        {
+            Assert.Equal(document.Count, summary.RootElement.GetProperty("indicatorsAdded").GetInt32());
+        }
+
+        var stored = (await ExportPlanAsync(1))["indicators"]!.AsArray();
+        Assert.Equal(before + document.Count, stored.Count);
+        var cells = 0;
+        foreach (var expected in document)
+        {
+            var name = expected!["name"]!.GetValue<string>();
+            var actual = Assert.Single(stored, i => i!["name"]!.GetValue<string>() == name);
+            Assert.Equal(expected["target"]?["text"]?.GetValue<string>(), actual!["target"]?["text"]?.GetValue<string>());
+            Assert.Equal(Cells(expected["values"]), Cells(actual["values"]));
+            Assert.Equal(Comparators(expected["comparators"]), Comparators(actual["comparators"]));
+            cells += expected["values"]?.AsArray().Count ?? 0;
+        }
+
+        Assert.True(cells >= 100, $"only {cells} cells read from the report");
+
+        // Periods are keyed, not ordered: the plan lists April 2019 before the quarter that ends in June.
+        static SortedDictionary<string, string> Cells(System.Text.Json.Nodes.JsonNode? values) => new(
+            (values?.AsArray() ?? []).ToDictionary(
+                v => v!["period"]!.GetValue<string>(),
+                v => $"{Number(v!["value"])}|{v["text"]?.GetValue<string>()}|{v["note"]?.GetValue<string>()}"),
+            StringComparer.Ordinal);
+
+        static string[] Comparators(System.Text.Json.Nodes.JsonNode? comparators) => [.. (comparators?.AsArray() ?? [])
+            .Select(c => $"{c!["name"]?.GetValue<string>()}|{c["period"]?.GetValue<string>()}|{Number(c["value"])}")
+            .Order(StringComparer.Ordinal)];
+
+        // 11.0 and 11 are the same figure (the database keeps the number, not its written scale).
+        static string? Number(System.Text.Json.Nodes.JsonNode? value) =>
+            value?.GetValue<decimal>().ToString("0.############", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Trellis.Testing.SharedDataFact]
     public async Task Import_WordPlan_DryRunJson_ScoresAgainstTheGold()
     {
