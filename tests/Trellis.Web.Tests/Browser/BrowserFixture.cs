@@ -48,6 +48,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Runs axe-core in the page and returns every WCAG 2.x A/AA violation as "rule: target".</summary>
     public static async Task<List<string>> AxeViolationsAsync(IPage page)
     {
+        // TRELLIS_SCREENSHOTS=/some/folder keeps a full-page picture of every page checked, for looking at by hand.
+        if (Environment.GetEnvironmentVariable("TRELLIS_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            var name = string.Concat(new Uri(page.Url).PathAndQuery.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')).Trim('_');
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{System.Diagnostics.Stopwatch.GetTimestamp()}-{name}.png"), FullPage = true });
+        }
+
         await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "axe.min.js") });
         var result = await page.EvaluateAsync<JsonElement>(
             "async () => await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } })");
