@@ -49,9 +49,15 @@ public static class AnnexADuckDb
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         Execute(connection, BankHolidaysSql());
+        var load = System.Diagnostics.Stopwatch.StartNew();
         foreach (var (list, columns) in Lists)
         {
             Execute(connection, RawListSql(folder, list, columns));
+        }
+
+        if (Environment.GetEnvironmentVariable("TRELLIS_DUCKDB_PROFILE") is { Length: > 0 })
+        {
+            Console.Error.WriteLine($"  duckdb {load.ElapsedMilliseconds,7} ms  read_csv of every list");
         }
 
         var s = AnnexAGenerator.WindowStart(r, windowMonths);
@@ -59,7 +65,21 @@ public static class AnnexADuckDb
             .Replace("{{R}}", Literal(r), StringComparison.Ordinal)
             .Replace("{{S}}", Literal(s), StringComparison.Ordinal)
             .Replace("{{P}}", population?.ToString(CultureInfo.InvariantCulture) ?? "CAST(NULL AS BIGINT)", StringComparison.Ordinal);
-        Execute(connection, sql);
+        if (Environment.GetEnvironmentVariable("TRELLIS_DUCKDB_PROFILE") is { Length: > 0 })
+        {
+            // One statement at a time, each timed on stderr, to see where the SQL spends its time.
+            foreach (var statement in System.Text.RegularExpressions.Regex.Split(sql, @";[ \t]*\r?\n").Where(t => t.Trim().Length > 0))
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                Execute(connection, statement);
+                var first = statement.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal));
+                Console.Error.WriteLine($"  duckdb {watch.ElapsedMilliseconds,7} ms  {first[..Math.Min(first.Length, 90)]}");
+            }
+        }
+        else
+        {
+            Execute(connection, sql);
+        }
 
         var figures = new List<DuckDbFigure>();
         using var command = connection.CreateCommand();

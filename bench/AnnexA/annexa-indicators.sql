@@ -8,9 +8,13 @@
 -- times ten, rounded half away from zero (exact integer arithmetic), NULL when D = 0 or no population.
 
 -- §1.2 values ------------------------------------------------------------------------------------
+-- Every cell is normalised once (norm: NBSP to space, runs of white space to one, trimmed, blank to
+-- NULL) in a materialised first step per list; the macros below then read the normalised text, so
+-- each regular expression runs once per cell rather than once per use.
 CREATE OR REPLACE TEMP MACRO norm(s) AS nullif(trim(regexp_replace(replace(s, chr(160), ' '), '\s+', ' ', 'g')), '');
 CREATE OR REPLACE TEMP MACRO in_years(x) AS CASE WHEN year(x) BETWEEN 1900 AND 2099 THEN x END;
-CREATE OR REPLACE TEMP MACRO pdate_norm(t) AS in_years(CASE
+-- A date from normalised text: an Excel serial, d/m/yyyy (anything after a space ignored) or yyyy-mm-dd.
+CREATE OR REPLACE TEMP MACRO date_t(t) AS in_years(CASE
     WHEN t IS NULL THEN NULL
     WHEN regexp_full_match(t, '[0-9]+(\.[0-9]+)?')
         THEN CASE WHEN CAST(t AS DOUBLE) < 100000 THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(t AS DOUBLE)) AS INTEGER) AS DATE) END
@@ -21,29 +25,28 @@ CREATE OR REPLACE TEMP MACRO pdate_norm(t) AS in_years(CASE
     WHEN regexp_full_match(t, '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T].*)?')
         THEN try(make_date(CAST(substr(t, 1, 4) AS BIGINT), CAST(substr(t, 6, 2) AS BIGINT), CAST(substr(t, 9, 2) AS BIGINT)))
 END);
-CREATE OR REPLACE TEMP MACRO pdate(s) AS pdate_norm(norm(s));
--- Non-blank but not a date: the row is excluded wherever the field is used.
-CREATE OR REPLACE TEMP MACRO bad_date(s) AS norm(s) IS NOT NULL AND pdate(s) IS NULL;
-CREATE OR REPLACE TEMP MACRO pcode(s) AS regexp_replace(lower(norm(s)), '^[a-z]{1,2}\)\s*', '');
-CREATE OR REPLACE TEMP MACRO yesno(s) AS CASE WHEN pcode(s) IN ('yes', 'y') THEN 'yes' WHEN pcode(s) IN ('no', 'n') THEN 'no' WHEN pcode(s) = 'unknown' THEN 'unknown' END;
-CREATE OR REPLACE TEMP MACRO pcount(s) AS CASE WHEN regexp_full_match(norm(s), '[0-9]+(\.0*)?') THEN CAST(regexp_extract(norm(s), '^([0-9]+)', 1) AS BIGINT) END;
-CREATE OR REPLACE TEMP MACRO pid(s) AS regexp_replace(norm(s), '^([0-9]+)\.0*$', '\1');
-CREATE OR REPLACE TEMP MACRO pteam(s) AS coalesce(pid(s), 'Unallocated');
-CREATE OR REPLACE TEMP MACRO case_status(s) AS CASE
-    WHEN regexp_matches(lower(norm(s)), '^[a-e]\)') THEN substr(lower(norm(s)), 1, 1)
-    WHEN lower(norm(s)) = 'looked after child' THEN 'a'
-    WHEN lower(norm(s)) = 'child protection plan' THEN 'b'
-    WHEN lower(norm(s)) = 'child in need plan' THEN 'c'
-    WHEN lower(norm(s)) = 'open assessment' THEN 'd'
-    WHEN lower(norm(s)) = 'closed episode' THEN 'e'
+-- A code from normalised text: casefolded, any "a) " prefix dropped.
+CREATE OR REPLACE TEMP MACRO code_t(t) AS regexp_replace(lower(t), '^[a-z]{1,2}\)\s*', '');
+CREATE OR REPLACE TEMP MACRO yesno_c(c) AS CASE WHEN c IN ('yes', 'y') THEN 'yes' WHEN c IN ('no', 'n') THEN 'no' WHEN c = 'unknown' THEN 'unknown' END;
+CREATE OR REPLACE TEMP MACRO count_t(t) AS CASE WHEN regexp_full_match(t, '[0-9]+(\.0*)?') THEN CAST(regexp_extract(t, '^([0-9]+)', 1) AS BIGINT) END;
+CREATE OR REPLACE TEMP MACRO id_t(t) AS regexp_replace(t, '^([0-9]+)\.0*$', '\1');
+CREATE OR REPLACE TEMP MACRO team_t(t) AS coalesce(id_t(t), 'Unallocated');
+-- l: the normalised text in lower case.
+CREATE OR REPLACE TEMP MACRO case_status_l(l) AS CASE
+    WHEN regexp_matches(l, '^[a-e]\)') THEN substr(l, 1, 1)
+    WHEN l = 'looked after child' THEN 'a'
+    WHEN l = 'child protection plan' THEN 'b'
+    WHEN l = 'child in need plan' THEN 'c'
+    WHEN l = 'open assessment' THEN 'd'
+    WHEN l = 'closed episode' THEN 'e'
 END;
-CREATE OR REPLACE TEMP MACRO activity(s) AS CASE
-    WHEN pcode(s) = 'eet' OR regexp_matches(pcode(s), '^[fp][1-5]') THEN 'eet'
-    WHEN pcode(s) = 'neet' OR regexp_matches(pcode(s), '^g[4-6]') THEN 'neet'
+CREATE OR REPLACE TEMP MACRO activity_c(c) AS CASE
+    WHEN c = 'eet' OR regexp_matches(c, '^[fp][1-5]') THEN 'eet'
+    WHEN c = 'neet' OR regexp_matches(c, '^g[4-6]') THEN 'neet'
 END;
-CREATE OR REPLACE TEMP MACRO suitability(s) AS CASE WHEN pcode(s) IN ('suitable', 'unsuitable') THEN pcode(s) END;
+CREATE OR REPLACE TEMP MACRO suitability_c(c) AS CASE WHEN c IN ('suitable', 'unsuitable') THEN c END;
 -- Duplicate keys compare parsed values; an unreadable date by its text; blank equals blank.
-CREATE OR REPLACE TEMP MACRO dkey(s) AS coalesce(CAST(pdate(s) AS VARCHAR), norm(s), '');
+CREATE OR REPLACE TEMP MACRO dkey(d, t) AS coalesce(CAST(d AS VARCHAR), t, '');
 CREATE OR REPLACE TEMP MACRO edate(d, k) AS CAST(d + to_months(k) AS DATE);
 -- Age at R from the date of birth moved to the 1st of its month (§2).
 CREATE OR REPLACE TEMP MACRO age_at(b, r) AS year(r) - year(b) - CASE WHEN month(r) < month(b) THEN 1 ELSE 0 END;
@@ -56,56 +59,76 @@ SELECT CAST(day AS DATE) AS d,
 FROM range(DATE '1900-01-01', DATE '2100-01-01', INTERVAL 1 DAY) t(day);
 
 -- §1.3 rows: blank IDs dropped, duplicates keep the first in file order ----------------------------
+-- Each list: n = every column normalised once; p = values parsed once from n; then de-duplicated.
+-- A date column x gives x (the date) and x_t (its text, for "unreadable" and for duplicate keys).
 CREATE OR REPLACE TEMP TABLE l1 AS
-SELECT rn, pid(id) AS id, pdate(dob) AS dob, pdate(d) AS d
-FROM raw_l1 WHERE pid(id) IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY pid(id), dkey(d), coalesce(pcode(source), '') ORDER BY rn) = 1;
+WITH n AS MATERIALIZED (SELECT rn, id_t(norm(id)) AS id, norm(dob) AS dob_t, norm(d) AS d_t, code_t(norm(source)) AS source FROM raw_l1),
+p AS MATERIALIZED (SELECT rn, id, date_t(dob_t) AS dob, date_t(d_t) AS d, d_t, source FROM n WHERE id IS NOT NULL)
+SELECT rn, id, dob, d FROM p
+QUALIFY row_number() OVER (PARTITION BY id, dkey(d, d_t), coalesce(source, '') ORDER BY rn) = 1;
 
 CREATE OR REPLACE TEMP TABLE l3 AS
-SELECT rn, pid(id) AS id, pdate(d) AS d, yesno(nfa) AS nfa, pcount(n12) AS n12, pteam(team) AS team
-FROM raw_l3 WHERE pid(id) IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY pid(id), dkey(d), coalesce(pcode(source), '') ORDER BY rn) = 1;
+WITH n AS MATERIALIZED (SELECT rn, id_t(norm(id)) AS id, norm(d) AS d_t, code_t(norm(source)) AS source, code_t(norm(nfa)) AS nfa,
+                               norm(n12) AS n12, norm(team) AS team FROM raw_l3),
+p AS MATERIALIZED (SELECT rn, id, date_t(d_t) AS d, d_t, source, yesno_c(nfa) AS nfa, count_t(n12) AS n12, team_t(team) AS team
+                   FROM n WHERE id IS NOT NULL)
+SELECT rn, id, d, nfa, n12, team FROM p
+QUALIFY row_number() OVER (PARTITION BY id, dkey(d, d_t), coalesce(source, '') ORDER BY rn) = 1;
 
 CREATE OR REPLACE TEMP TABLE l4 AS
-SELECT rn, pid(id) AS id, pdate(s) AS s, pdate(a) AS a, yesno(seen) AS seen, pteam(team) AS team
-FROM raw_l4 WHERE pid(id) IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY pid(id), dkey(s) ORDER BY rn) = 1;
+WITH n AS MATERIALIZED (SELECT rn, id_t(norm(id)) AS id, norm(s) AS s_t, norm(a) AS a_t, code_t(norm(seen)) AS seen, norm(team) AS team FROM raw_l4),
+p AS MATERIALIZED (SELECT rn, id, date_t(s_t) AS s, s_t, date_t(a_t) AS a, yesno_c(seen) AS seen, team_t(team) AS team FROM n WHERE id IS NOT NULL)
+SELECT rn, id, s, a, seen, team FROM p
+QUALIFY row_number() OVER (PARTITION BY id, dkey(s, s_t) ORDER BY rn) = 1;
 
 CREATE OR REPLACE TEMP TABLE l5 AS
-SELECT rn, pid(id) AS id, pdate(s) AS s, yesno(unn) AS unn, bad_date(icpc) OR (norm(unn) IS NOT NULL AND yesno(unn) NOT IN ('yes', 'no')) AS bad9,
-       pdate(icpc) AS icpc, yesno(res) AS res, pteam(team) AS team
-FROM raw_l5 WHERE pid(id) IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY pid(id), dkey(s) ORDER BY rn) = 1;
+WITH n AS MATERIALIZED (SELECT rn, id_t(norm(id)) AS id, norm(s) AS s_t, norm(unn) AS unn_t, norm(icpc) AS icpc_t, code_t(norm(res)) AS res,
+                               norm(team) AS team FROM raw_l5),
+p AS MATERIALIZED (SELECT rn, id, date_t(s_t) AS s, s_t, unn_t, yesno_c(code_t(unn_t)) AS unn, date_t(icpc_t) AS icpc, icpc_t,
+                          yesno_c(res) AS res, team_t(team) AS team FROM n WHERE id IS NOT NULL)
+SELECT rn, id, s, unn, (icpc_t IS NOT NULL AND icpc IS NULL) OR (unn_t IS NOT NULL AND unn NOT IN ('yes', 'no')) AS bad9, icpc, res, team FROM p
+QUALIFY row_number() OVER (PARTITION BY id, dkey(s, s_t) ORDER BY rn) = 1;
 
 CREATE OR REPLACE TEMP TABLE l6 AS
-SELECT rn, pid(id) AS id, pdate(s) AS s, pdate(e) AS e, bad_date(e) AS e_bad, pdate(seen) AS seen, bad_date(seen) AS seen_bad,
-       case_status(status) AS status, pteam(team) AS team
-FROM raw_l6 WHERE pid(id) IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY pid(id), dkey(s) ORDER BY rn) = 1;
+WITH n AS MATERIALIZED (SELECT rn, id_t(norm(id)) AS id, norm(s) AS s_t, norm(e) AS e_t, norm(seen) AS seen_t, lower(norm(status)) AS status,
+                               norm(team) AS team FROM raw_l6),
+p AS MATERIALIZED (SELECT rn, id, date_t(s_t) AS s, s_t, date_t(e_t) AS e, e_t, date_t(seen_t) AS seen, seen_t,
+                          case_status_l(status) AS status, team_t(team) AS team FROM n WHERE id IS NOT NULL)
+SELECT rn, id, s, e, e_t IS NOT NULL AND e IS NULL AS e_bad, seen, seen_t IS NOT NULL AND seen IS NULL AS seen_bad, status, team FROM p
+QUALIFY row_number() OVER (PARTITION BY id, dkey(s, s_t) ORDER BY rn) = 1;
 
 CREATE OR REPLACE TEMP TABLE l7 AS
-SELECT rn, pid(id) AS id, pdate(s) AS s, pdate(e) AS e, bad_date(e) AS e_bad, pdate(visit) AS visit, bad_date(visit) AS visit_bad,
-       pdate(review) AS review, bad_date(review) AS review_bad, pcount(prev) AS prev, pteam(team) AS team
-FROM raw_l7 WHERE pid(id) IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY pid(id), dkey(s) ORDER BY rn) = 1;
+WITH n AS MATERIALIZED (SELECT rn, id_t(norm(id)) AS id, norm(s) AS s_t, norm(e) AS e_t, norm(visit) AS visit_t, norm(review) AS review_t,
+                               norm(prev) AS prev, norm(team) AS team FROM raw_l7),
+p AS MATERIALIZED (SELECT rn, id, date_t(s_t) AS s, s_t, date_t(e_t) AS e, e_t, date_t(visit_t) AS visit, visit_t, date_t(review_t) AS review, review_t,
+                          count_t(prev) AS prev, team_t(team) AS team FROM n WHERE id IS NOT NULL)
+SELECT rn, id, s, e, e_t IS NOT NULL AND e IS NULL AS e_bad, visit, visit_t IS NOT NULL AND visit IS NULL AS visit_bad,
+       review, review_t IS NOT NULL AND review IS NULL AS review_bad, prev, team FROM p
+QUALIFY row_number() OVER (PARTITION BY id, dkey(s, s_t) ORDER BY rn) = 1;
 
 CREATE OR REPLACE TEMP TABLE l8 AS
-SELECT rn, pid(id) AS id, pdate(dob) AS dob, pdate(s) AS s, pdate(e) AS e, bad_date(e) AS e_bad, pcount(pl) AS pl,
-       pdate(ps) AS ps, pdate(health) AS health, bad_date(health) AS health_bad, pteam(team) AS team
-FROM raw_l8 WHERE pid(id) IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY pid(id), dkey(s) ORDER BY rn) = 1;
+WITH n AS MATERIALIZED (SELECT rn, id_t(norm(id)) AS id, norm(dob) AS dob_t, norm(s) AS s_t, norm(e) AS e_t, norm(pl) AS pl, norm(ps) AS ps_t,
+                               norm(health) AS health_t, norm(team) AS team FROM raw_l8),
+p AS MATERIALIZED (SELECT rn, id, date_t(dob_t) AS dob, date_t(s_t) AS s, s_t, date_t(e_t) AS e, e_t, count_t(pl) AS pl, date_t(ps_t) AS ps,
+                          date_t(health_t) AS health, health_t, team_t(team) AS team FROM n WHERE id IS NOT NULL)
+SELECT rn, id, dob, s, e, e_t IS NOT NULL AND e IS NULL AS e_bad, pl, ps, health, health_t IS NOT NULL AND health IS NULL AS health_bad, team FROM p
+QUALIFY row_number() OVER (PARTITION BY id, dkey(s, s_t) ORDER BY rn) = 1;
 
 CREATE OR REPLACE TEMP TABLE l9 AS
-SELECT rn, pid(id) AS id, pdate(dob) AS dob, activity(act) AS act, norm(act) IS NOT NULL AND activity(act) IS NULL AS act_bad,
-       suitability(suit) AS suit, norm(suit) IS NOT NULL AND suitability(suit) IS NULL AS suit_bad, pteam(team) AS team
-FROM raw_l9 WHERE pid(id) IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY pid(id) ORDER BY rn) = 1;
+WITH n AS MATERIALIZED (SELECT rn, id_t(norm(id)) AS id, norm(dob) AS dob_t, code_t(norm(act)) AS act, code_t(norm(suit)) AS suit,
+                               norm(team) AS team FROM raw_l9),
+p AS MATERIALIZED (SELECT rn, id, date_t(dob_t) AS dob, act AS act_c, activity_c(act) AS act, suit AS suit_c, suitability_c(suit) AS suit,
+                          team_t(team) AS team FROM n WHERE id IS NOT NULL)
+SELECT rn, id, dob, act, act_c IS NOT NULL AND act IS NULL AS act_bad, suit, suit_c IS NOT NULL AND suit IS NULL AS suit_bad, team FROM p
+QUALIFY row_number() OVER (PARTITION BY id ORDER BY rn) = 1;
 
 CREATE OR REPLACE TEMP TABLE l10 AS
-SELECT rn, pid(id) AS id, pdate(entered) AS entered, pdate(po) AS po, pdate(matching) AS matching, pdate(placed) AS placed,
-       pdate(ao) AS ao, pdate(ffa) AS ffa
-FROM raw_l10 WHERE pid(id) IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY pid(id), dkey(decision) ORDER BY rn) = 1;
+WITH n AS MATERIALIZED (SELECT rn, id_t(norm(id)) AS id, norm(entered) AS entered, norm(decision) AS decision_t, norm(po) AS po,
+                               norm(matching) AS matching, norm(placed) AS placed, norm(ao) AS ao, norm(ffa) AS ffa FROM raw_l10),
+p AS MATERIALIZED (SELECT rn, id, date_t(entered) AS entered, date_t(decision_t) AS decision, decision_t, date_t(po) AS po,
+                          date_t(matching) AS matching, date_t(placed) AS placed, date_t(ao) AS ao, date_t(ffa) AS ffa FROM n WHERE id IS NOT NULL)
+SELECT rn, id, entered, po, matching, placed, ao, ffa FROM p
+QUALIFY row_number() OVER (PARTITION BY id, dkey(decision, decision_t) ORDER BY rn) = 1;
 
 -- §4 indicators: one fact per denominator row (d = 1), n its numerator share ----------------------
 CREATE OR REPLACE TEMP TABLE facts AS

@@ -19,7 +19,7 @@ internal static class AnnexABenchmark
 {
     private const int LargeCouncilChildren = 110_000;
     private const int EnglandTimes = 33;
-    private const int Runs = 3;
+    private static int Runs = 3;
     private const int Window = 6;
 
     // Large council ≈ 3% of England's ≈ 11.76 million children (README §2.1, §4).
@@ -32,13 +32,19 @@ internal static class AnnexABenchmark
     {
         var outIndex = Array.IndexOf(args, "--out");
         var outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+
+        // --times K sizes the "England" set at K large councils (33 by default) and --runs R times each side R times
+        // (3 by default): smaller, quicker runs while working on either side; the published figures use the defaults.
+        var times = Option(args, "--times", EnglandTimes);
+        Runs = Option(args, "--runs", 3);
         var cache = Environment.GetEnvironmentVariable("TRELLIS_BENCH_CACHE") is { Length: > 0 } c ? c : Path.Combine(Path.GetTempPath(), "trellis-annexa-bench");
         Directory.CreateDirectory(cache);
 
         var workbook = Path.Combine(cache, $"large-council-{LargeCouncilChildren}-seed1-{Extract:yyyyMMdd}.xlsx");
         var workbookRows = Cached(workbook, () => AnnexASyntheticFiles.WriteWorkbook(Options(LargeCouncilChildren), workbook));
-        var england = Path.Combine(cache, $"england-{LargeCouncilChildren * EnglandTimes}-seed1-{Extract:yyyyMMdd}");
-        var englandRows = Cached(england, () => AnnexASyntheticFiles.WriteCsvFolder(Options(LargeCouncilChildren * EnglandTimes), england));
+        var england = Path.Combine(cache, $"england-{LargeCouncilChildren * times}-seed1-{Extract:yyyyMMdd}");
+        var englandRows = Cached(england, () => AnnexASyntheticFiles.WriteCsvFolder(Options(LargeCouncilChildren * times), england));
+        var population = times == EnglandTimes ? EnglandPopulation : LargeCouncilPopulation * times;
 
         var large = Measure("Trellis xlsx read + validate + compute", () =>
         {
@@ -51,11 +57,11 @@ internal static class AnnexABenchmark
         {
             var builder = new AnnexADataBuilder();
             AnnexAReader.Read(england, builder);
-            return AnnexAEngine.Compute(builder.Build(), new AnnexAOptions { ReferenceDate = Extract, WindowMonths = Window, Population = EnglandPopulation });
+            return AnnexAEngine.Compute(builder.Build(), new AnnexAOptions { ReferenceDate = Extract, WindowMonths = Window, Population = population });
         });
-        var duck = Measure("DuckDB read_csv + SQL", () => AnnexADuckDb.Compute(england, Extract, Window, EnglandPopulation));
+        var duck = Measure("DuckDB read_csv + SQL", () => AnnexADuckDb.Compute(england, Extract, Window, population));
 
-        var differences = AnnexACrossCompare.Differences(trellis.Result, duck.Result, EnglandPopulation);
+        var differences = AnnexACrossCompare.Differences(trellis.Result, duck.Result, population);
         if (differences.Count > 0)
         {
             Console.Error.WriteLine($"Trellis and DuckDB disagree on {differences.Count} figures; no times are reported:");
@@ -71,8 +77,8 @@ internal static class AnnexABenchmark
         var ratio = trellis.BestMs / duck.BestMs;
         Console.WriteLine($"{"CASE",-44} {"ROWS",11} {"BEST MS",10} {"RUNS MS",26} {"PEAK WS MB",11} {"ALLOC MB",9} {"x DUCKDB",9}");
         Console.WriteLine(Line("(a) large council .xlsx, " + large.Name, workbookRows.Values.Sum(), large, null));
-        Console.WriteLine(Line("(b) England CSV, " + trellis.Name, englandRows.Values.Sum(), trellis, ratio));
-        Console.WriteLine(Line("(b) England CSV, " + duck.Name, englandRows.Values.Sum(), duck, 1));
+        Console.WriteLine(Line($"(b) {times} councils CSV, " + trellis.Name, englandRows.Values.Sum(), trellis, ratio));
+        Console.WriteLine(Line($"(b) {times} councils CSV, " + duck.Name, englandRows.Values.Sum(), duck, 1));
 
         if (outPath is not null)
         {
@@ -84,7 +90,8 @@ internal static class AnnexABenchmark
                 largeCouncil = new { children = LargeCouncilChildren, file = workbook, rows = workbookRows, timing = Summary(large) },
                 england = new
                 {
-                    children = LargeCouncilChildren * EnglandTimes,
+                    children = LargeCouncilChildren * times,
+                    population,
                     folder = england,
                     rows = englandRows,
                     trellis = Summary(trellis),
@@ -97,6 +104,14 @@ internal static class AnnexABenchmark
         }
 
         return 0;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : fallback;
     }
 
     private static AnnexAGeneratorOptions Options(int children) => new() { Children = children, Seed = 1, Months = 6, ReferenceDate = Extract };
