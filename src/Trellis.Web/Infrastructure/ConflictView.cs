@@ -39,6 +39,9 @@ public sealed class ConflictView
     /// <summary>Added to element ids when a page shows more than one record.</summary>
     public string IdSuffix { get; init; } = string.Empty;
 
+    /// <summary>Whether the form under the comparison shows your value under each field that differs.</summary>
+    public bool YoursBesideFields { get; init; } = true;
+
     public IEnumerable<ConflictField> Differing => Fields.Where(f => f.Differs);
 
     public string SavedWhen => TheirSave is null ? string.Empty : When(TheirSave.At);

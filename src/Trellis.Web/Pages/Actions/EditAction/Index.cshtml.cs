@@ -113,12 +113,12 @@ public class EditActionModel(TrellisDbContext db, PlanService plans, CurrentOrga
             ],
         };
         YourValues = fields.Zip(compared).Where(p => p.Second.Differs)
-            .ToDictionary(p => p.First.Name, p => p.First.Name switch
+            .ToDictionary(p => p.First.Name, p => (string?)(p.First.Name switch
             {
                 nameof(ActionForm.Status) => mine.Status?.ToString() ?? string.Empty,
                 nameof(ActionForm.RagCode) => mine.RagCode ?? string.Empty,
                 _ => p.First.Yours ?? string.Empty,
-            });
+            }));
 
         ModelState.Clear();
         ModelState.AddModelError(string.Empty, "Someone else saved this action while you were editing it");
