@@ -122,7 +122,8 @@ public sealed class InputTagHelper : TagHelper
     public bool Spellcheck { get; set; } = true;
 
     /// <summary>After a lost save, your value shown under the field (which holds theirs) so you can copy it; null otherwise.</summary>
-    public string? Yours { get; set; }
+    /// <remarks>An object, not a string, so that a null from the page stays null (Razor renders a string attribute's null as "").</remarks>
+    public object? Yours { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -155,7 +156,7 @@ public sealed class InputTagHelper : TagHelper
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", error is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error");
-        output.Content.SetHtmlContent(label + GovUk.Hint(id, Hint) + GovUk.ErrorMessage(id, error) + control + GovUk.Yours(id, Yours));
+        output.Content.SetHtmlContent(label + GovUk.Hint(id, Hint) + GovUk.ErrorMessage(id, error) + control + GovUk.Yours(id, Yours?.ToString()));
     }
 }
 
@@ -174,7 +175,7 @@ public sealed class SelectTagHelper : TagHelper
     public IEnumerable<SelectListItem> Items { get; set; } = [];
 
     /// <summary>After a lost save, your choice shown under the field (which holds theirs); null otherwise.</summary>
-    public string? Yours { get; set; }
+    public object? Yours { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -196,7 +197,7 @@ public sealed class SelectTagHelper : TagHelper
             $"<label class=\"govuk-label govuk-label--s\" for=\"{id}\">{GovUk.Encode(Label)}</label>" +
             GovUk.Hint(id, Hint) + GovUk.ErrorMessage(id, error) +
             $"<select class=\"govuk-select{(error is null ? "" : " govuk-select--error")}\" id=\"{id}\" name=\"{name}\"{GovUk.DescribedBy(id, Hint, error)}>{options}</select>" +
-            GovUk.Yours(id, Yours is null ? null : Items.FirstOrDefault(i => string.Equals(i.Value, Yours, StringComparison.Ordinal))?.Text ?? Yours));
+            GovUk.Yours(id, Yours?.ToString() is { } yours ? Items.FirstOrDefault(i => string.Equals(i.Value, yours, StringComparison.Ordinal))?.Text ?? yours : null));
     }
 }
 
