@@ -87,7 +87,7 @@ public class ParallelSaveTests
         var updates = await audit.AuditRecords.AsNoTracking()
             .Where(r => r.EntityType == nameof(PlanAction) && r.EntityId == actionId.ToString(System.Globalization.CultureInfo.InvariantCulture) && r.Operation == AuditOperation.Updated)
             .OrderBy(r => r.Sequence).ToListAsync();
-        var texts = updates.Select(r => JsonDocument.Parse(r.After!).RootElement.TryGetProperty("Text", out var t) ? t.GetString() : null).ToList();
+        var texts = updates.Select(r => JsonDocument.Parse(r.After!).RootElement.TryGetProperty("Text", out var t) ? t.GetString() ?? string.Empty : string.Empty).ToList();
         Assert.Equal(winners, texts);
         Assert.Equal(winners.Select(w => w.Split(' ')[0]), updates.Select(r => r.ActorName));
         Assert.DoesNotContain(texts, t => t == "Stale");
