@@ -282,6 +282,13 @@ public sealed class RoundService(TrellisDbContext db, BoardReportBuilder builder
             return RoundSaveResult.Conflict;
         }
 
+        // The tracked round learns its new version too, so a close later in this same context is not a false conflict.
+        if (db.Rounds.Local.FirstOrDefault(r => r.Id == roundId) is { } tracked)
+        {
+            var version = db.Entry(tracked).Property(r => r.Version);
+            (version.CurrentValue, version.OriginalValue) = (touched, touched);
+        }
+
         return RoundSaveResult.Saved(roundId);
     }
 
