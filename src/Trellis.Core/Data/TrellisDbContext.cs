@@ -142,6 +142,7 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
             b.Property(a => a.Title).HasMaxLength(Area.TitleMaxLength);
             b.Property(a => a.SourceReference).HasMaxLength(Area.SourceReferenceMaxLength);
             b.Property(a => a.RagCode).HasMaxLength(RagRating.CodeMaxLength);
+            b.Property(a => a.Version).IsConcurrencyToken();
             b.HasMany(a => a.Leads).WithOne().HasForeignKey(l => l.AreaId);
             b.HasMany(a => a.Actions).WithOne(x => x.Area).HasForeignKey(x => x.AreaId);
             b.HasMany(a => a.Monitoring).WithOne().HasForeignKey(m => m.AreaId);

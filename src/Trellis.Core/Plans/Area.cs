@@ -37,6 +37,9 @@ public class Area
     public List<string> Warnings { get; set; } = [];
     public int SortOrder { get; set; }
 
+    /// <summary>Changes on every save; a concurrency token, so an edit made from an older version is refused, never silently applied.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public List<AreaLead> Leads { get; set; } = [];
     public List<PlanAction> Actions { get; set; } = [];
     public List<Monitoring.MonitoringEntry> Monitoring { get; set; } = [];

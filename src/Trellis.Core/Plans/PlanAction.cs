@@ -47,7 +47,7 @@ public class PlanAction
     public List<string> Warnings { get; set; } = [];
     public int SortOrder { get; set; }
 
-    /// <summary>Changes on every save, so two people editing the same action cannot silently overwrite each other.</summary>
+    /// <summary>Changes on every save; a concurrency token, so two people editing the same action cannot silently overwrite each other.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public List<ActionOwner> Owners { get; set; } = [];

@@ -114,16 +114,22 @@ public sealed class PlanService(TrellisDbContext db)
 
     public async Task<bool> UpdateAreaAsync(int organisationId, int areaId, AreaInput input, CancellationToken ct = default)
     {
+        var version = await db.Areas.Where(a => a.Id == areaId && a.Plan.OrganisationId == organisationId).Select(a => (Guid?)a.Version).FirstOrDefaultAsync(ct);
+        return version is { } current && await UpdateAreaAsync(organisationId, areaId, current, input, ct) == SaveResult.Saved;
+    }
+
+    /// <summary>Saves an edit made from <paramref name="expectedVersion"/>; returns Conflict when someone saved in between, even at the same instant.</summary>
+    public async Task<SaveResult> UpdateAreaAsync(int organisationId, int areaId, Guid expectedVersion, AreaInput input, CancellationToken ct = default)
+    {
         var area = await db.Areas.Include(a => a.Leads)
             .FirstOrDefaultAsync(a => a.Id == areaId && a.Plan.OrganisationId == organisationId, ct);
         if (area is null)
         {
-            return false;
+            return SaveResult.NotFound;
         }
 
         await ApplyAsync(area, input, ct);
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await SaveFromVersionAsync(area, a => a.Version, expectedVersion, ct);
     }
 
     public async Task<bool> DeleteAreaAsync(int organisationId, int areaId, CancellationToken ct = default)
@@ -167,19 +173,27 @@ public sealed class PlanService(TrellisDbContext db)
             return SaveResult.NotFound;
         }
 
-        if (action.Version != expectedVersion)
-        {
-            return SaveResult.Conflict;
-        }
-
         await ApplyAsync(action, action.Area.PlanId, input, ct);
-        action.Version = Guid.NewGuid();
+        return await SaveFromVersionAsync(action, a => a.Version, expectedVersion, ct);
+    }
+
+    /// <summary>
+    /// The one way an edit from a known version is saved: the UPDATE's WHERE clause carries the version the form was read at,
+    /// so of two saves from the same version exactly one matches a row; the other changes nothing and is a conflict.
+    /// </summary>
+    private async Task<SaveResult> SaveFromVersionAsync<T>(T entity, System.Linq.Expressions.Expression<Func<T, Guid>> version, Guid expected, CancellationToken ct)
+        where T : class
+    {
+        var property = db.Entry(entity).Property(version);
+        property.OriginalValue = expected;
+        property.CurrentValue = Guid.NewGuid();
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
             return SaveResult.Conflict;
         }
 

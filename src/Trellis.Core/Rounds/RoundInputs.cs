@@ -7,8 +7,11 @@ namespace Trellis.Core.Rounds;
 /// <summary>A round to open: its name ("2016/17 Q1"), the period it covers and when owners' updates are due.</summary>
 public sealed record RoundInput(string Name, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly? UpdatesDue);
 
-/// <summary>An owner's update to one action this round.</summary>
-public sealed record ActionUpdateInput(ActionStatus? Status, string? RagCode, string? Note, string? RagReason, string? UpdatedBy);
+/// <summary>
+/// An owner's update to one action this round. ExpectedVersion is the action's version the form was read at:
+/// when given, a save after someone else's is a conflict rather than an overwrite.
+/// </summary>
+public sealed record ActionUpdateInput(ActionStatus? Status, string? RagCode, string? Note, string? RagReason, string? UpdatedBy, Guid? ExpectedVersion = null);
 
 /// <summary>An area's ratings and commentary this round.</summary>
 public sealed record AreaRatingInput(string? ProgressRag, string? ImpactRag, string? Commentary, string? FurtherActions);
@@ -25,7 +28,7 @@ public enum RoundSaveStatus
     /// <summary>The round is closed: its updates and ratings are frozen.</summary>
     Closed,
 
-    /// <summary>Someone else changed the round since it was read.</summary>
+    /// <summary>Someone else changed the round (or the action or area being saved) since it was read.</summary>
     Conflict,
 }
 

@@ -190,10 +190,14 @@ public sealed class RoundService(TrellisDbContext db, BoardReportBuilder builder
         update.UpdatedAt = clock.GetUtcNow();
         action.Status = input.Status;
         action.RagCode = rating?.Code;
-        action.Version = Guid.NewGuid();
-        round.Version = Guid.NewGuid();
-        await db.SaveChangesAsync(ct);
-        return RoundSaveResult.Saved(roundId);
+        var version = db.Entry(action).Property(a => a.Version);
+        if (input.ExpectedVersion is { } expected)
+        {
+            version.OriginalValue = expected;
+        }
+
+        version.CurrentValue = Guid.NewGuid();
+        return await SaveAndTouchRoundAsync(roundId, ct);
     }
 
     /// <summary>Records an area's ratings and commentary for the round, and sets the area's overall progress rating.</summary>
@@ -247,8 +251,44 @@ public sealed class RoundService(TrellisDbContext db, BoardReportBuilder builder
         entry.FurtherActions = further;
         entry.RecordedAt = clock.GetUtcNow();
         area.RagCode = progress;
-        round.Version = Guid.NewGuid();
-        await db.SaveChangesAsync(ct);
+        area.Version = Guid.NewGuid();
+        return await SaveAndTouchRoundAsync(roundId, ct);
+    }
+
+    /// <summary>
+    /// Saves an update or rating, then marks the round changed (so a close page read before it is refused) without checking
+    /// the round's own version: two owners updating different actions at once must not conflict over the round.
+    /// A lost race on the action or area (its version, or a first update row someone else just added) is a conflict.
+    /// </summary>
+    private async Task<RoundSaveResult> SaveAndTouchRoundAsync(int roundId, CancellationToken ct)
+    {
+        var adding = db.ChangeTracker.Entries().Any(e => e.State == EntityState.Added);
+        var touched = Guid.NewGuid();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await db.Rounds.Where(r => r.Id == roundId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Version, touched), ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return RoundSaveResult.Conflict;
+        }
+        catch (DbUpdateException e) when (adding && IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return RoundSaveResult.Conflict;
+        }
+
+        // The tracked round learns its new version too, so a close later in this same context is not a false conflict.
+        if (db.Rounds.Local.FirstOrDefault(r => r.Id == roundId) is { } tracked)
+        {
+            var version = db.Entry(tracked).Property(r => r.Version);
+            (version.CurrentValue, version.OriginalValue) = (touched, touched);
+        }
+
         return RoundSaveResult.Saved(roundId);
     }
 
@@ -349,6 +389,13 @@ public sealed class RoundService(TrellisDbContext db, BoardReportBuilder builder
 
         return rating?.Code;
     }
+
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -43,6 +43,10 @@ internal static class GovUk
         ? string.Empty
         : $"<div id=\"{id}-hint\" class=\"govuk-hint\">{Encode(hint)}</div>";
 
+    public static string Yours(string id, string? yours) => yours is null
+        ? string.Empty
+        : $"<div id=\"{id}-yours\" class=\"govuk-inset-text trellis-yours\"><span class=\"govuk-!-font-weight-bold\">Your version:</span> {Encode(yours.Length == 0 ? "(blank)" : yours)}</div>";
+
     public static string DescribedBy(string id, string? hint, string? error)
     {
         var ids = new List<string>();
@@ -117,6 +121,10 @@ public sealed class InputTagHelper : TagHelper
     public int Rows { get; set; } = 5;
     public bool Spellcheck { get; set; } = true;
 
+    /// <summary>After a lost save, your value shown under the field (which holds theirs) so you can copy it; null otherwise.</summary>
+    /// <remarks>An object, not a string, so that a null from the page stays null (Razor renders a string attribute's null as "").</remarks>
+    public object? Yours { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = For.Name;
@@ -148,7 +156,7 @@ public sealed class InputTagHelper : TagHelper
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", error is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error");
-        output.Content.SetHtmlContent(label + GovUk.Hint(id, Hint) + GovUk.ErrorMessage(id, error) + control);
+        output.Content.SetHtmlContent(label + GovUk.Hint(id, Hint) + GovUk.ErrorMessage(id, error) + control + GovUk.Yours(id, Yours?.ToString()));
     }
 }
 
@@ -165,6 +173,9 @@ public sealed class SelectTagHelper : TagHelper
     public string Label { get; set; } = string.Empty;
     public string? Hint { get; set; }
     public IEnumerable<SelectListItem> Items { get; set; } = [];
+
+    /// <summary>After a lost save, your choice shown under the field (which holds theirs); null otherwise.</summary>
+    public object? Yours { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -185,7 +196,8 @@ public sealed class SelectTagHelper : TagHelper
         output.Content.SetHtmlContent(
             $"<label class=\"govuk-label govuk-label--s\" for=\"{id}\">{GovUk.Encode(Label)}</label>" +
             GovUk.Hint(id, Hint) + GovUk.ErrorMessage(id, error) +
-            $"<select class=\"govuk-select{(error is null ? "" : " govuk-select--error")}\" id=\"{id}\" name=\"{name}\"{GovUk.DescribedBy(id, Hint, error)}>{options}</select>");
+            $"<select class=\"govuk-select{(error is null ? "" : " govuk-select--error")}\" id=\"{id}\" name=\"{name}\"{GovUk.DescribedBy(id, Hint, error)}>{options}</select>" +
+            GovUk.Yours(id, Yours?.ToString() is { } yours ? Items.FirstOrDefault(i => string.Equals(i.Value, yours, StringComparison.Ordinal))?.Text ?? yours : null));
     }
 }
 

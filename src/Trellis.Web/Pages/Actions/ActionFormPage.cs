@@ -27,6 +27,11 @@ public abstract class ActionFormPage(TrellisDbContext db, PlanService plans) : T
     public bool ShowCheck { get; private set; }
     public string AreaLabel { get; protected set; } = string.Empty;
 
+    /// <summary>After a lost save: your values of the fields that differ from the saved version the form now holds.</summary>
+    public IReadOnlyDictionary<string, string?> YourValues { get; protected set; } = new Dictionary<string, string?>();
+
+    public string? Yours(string field) => YourValues.GetValueOrDefault(field);
+
     public static IEnumerable<SelectListItem> Statuses =>
         [new("No status", string.Empty), .. Enum.GetValues<ActionStatus>().Select(s => new SelectListItem(Display.Status(s), s.ToString()))];
 

@@ -22,6 +22,11 @@ public abstract class AreaFormPage(TrellisDbContext db, PlanService plans) : Tre
     public List<OwnerReading> LeadsRead { get; private set; } = [];
     public List<OwnerReading> SeniorLeadsRead { get; private set; } = [];
 
+    /// <summary>After a lost save: your values of the fields that differ from the saved version the form now holds.</summary>
+    public IReadOnlyDictionary<string, string?> YourValues { get; protected set; } = new Dictionary<string, string?>();
+
+    public string? Yours(string field) => YourValues.GetValueOrDefault(field);
+
     public static IEnumerable<SelectListItem> Sources =>
         [new("Not recorded", string.Empty), .. Enum.GetValues<SourceKind>().Select(k => new SelectListItem(Display.Source(k), k.ToString()))];
 

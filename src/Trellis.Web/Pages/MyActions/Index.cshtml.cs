@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Accounts;
+using Trellis.Core.Concurrency;
 using Trellis.Core.Data;
 using Trellis.Core.Dates;
 using Trellis.Core.Plans;
@@ -27,10 +28,17 @@ public class MyActionsModel(TrellisDbContext db, PlanAccessService access, Round
     [BindProperty]
     public UpdateForm Form { get; set; } = new();
 
+    /// <summary>Set when the posted update lost a race: their saved update beside mine, shown in that action's card.</summary>
+    public ConflictView? Conflict { get; private set; }
+
     public sealed class UpdateForm
     {
         public int ActionId { get; set; }
         public int RoundId { get; set; }
+
+        /// <summary>The action's version when the card was read.</summary>
+        public Guid Version { get; set; }
+
         public ActionStatus? Status { get; set; }
         public string? RagCode { get; set; }
         public string? Note { get; set; }
@@ -40,7 +48,8 @@ public class MyActionsModel(TrellisDbContext db, PlanAccessService access, Round
     public sealed record MyAction(
         int Id, int PlanId, string PlanTitle, int AreaId, string AreaNumber, string Ref, string Text, DueView Due,
         ActionStatus? Status, string? RagCode, int? OpenRoundId, string? OpenRoundName, bool Updated,
-        ActionStatus? UpdateStatus, string? UpdateRag, string? UpdateNote, IReadOnlyList<SelectListItem> Ratings, bool CanViewPlan);
+        ActionStatus? UpdateStatus, string? UpdateRag, string? UpdateNote, IReadOnlyList<SelectListItem> Ratings, bool CanViewPlan,
+        string? UpdateReason = null, Guid Version = default);
 
     /// <summary>The first error for one field of one action's form.</summary>
     public string? ErrorFor(string field, int actionId) =>
@@ -68,11 +77,13 @@ public class MyActionsModel(TrellisDbContext db, PlanAccessService access, Round
         }
 
         var result = await rounds.SaveActionUpdateAsync(organisation.Id, Form.RoundId, Form.ActionId,
-            new ActionUpdateInput(Form.Status, string.IsNullOrEmpty(Form.RagCode) ? null : Form.RagCode, Form.Note, Form.RagReason, User.DisplayNameOf()), ct);
+            new ActionUpdateInput(Form.Status, string.IsNullOrEmpty(Form.RagCode) ? null : Form.RagCode, Form.Note, Form.RagReason, User.DisplayNameOf(), Form.Version), ct);
         switch (result.Status)
         {
             case RoundSaveStatus.NotFound:
                 return NotFound();
+            case RoundSaveStatus.Conflict:
+                return await ConflictAsync(ct);
             case RoundSaveStatus.Closed:
                 ModelState.AddModelError($"Form.Note-{Form.ActionId}", "This round has closed, so its updates can no longer be changed");
                 break;
@@ -91,6 +102,57 @@ public class MyActionsModel(TrellisDbContext db, PlanAccessService access, Round
         FailedActionId = Form.ActionId;
         await LoadAsync(ct);
         return PageWithErrors();
+    }
+
+    /// <summary>
+    /// The page again (409): the failed card shows their saved update beside mine and holds theirs, read at their version.
+    /// </summary>
+    private async Task<IActionResult> ConflictAsync(CancellationToken ct)
+    {
+        FailedActionId = Form.ActionId;
+        await LoadAsync(ct);
+        var theirs = Actions.FirstOrDefault(a => a.Id == Form.ActionId);
+        if (theirs is null)
+        {
+            // No longer one of my open actions (someone completed or reassigned it): nothing to compare in a card.
+            ModelState.AddModelError($"Form.Conflict-{Form.ActionId}", "Someone else changed this action while you were writing your update, and it is no longer one of your open actions");
+            return PageWithErrors();
+        }
+
+        var mine = Form;
+        string Rating(string? code) => string.IsNullOrEmpty(code) ? "Not rated" : theirs.Ratings.FirstOrDefault(r => r.Value == code)?.Text ?? code;
+        Conflict = new ConflictView
+        {
+            What = "action's update",
+            TheirSave = await LastSave.FindAsync(db, nameof(PlanAction), theirs.Id, ct),
+            Fields =
+            [
+                new("Status", Display.Status(theirs.UpdateStatus), Display.Status(mine.Status)),
+                new("RAG rating", Rating(theirs.UpdateRag), Rating(mine.RagCode)),
+                new("Why the rating differs", theirs.UpdateReason, mine.RagReason),
+                new("Update", theirs.UpdateNote, mine.Note),
+            ],
+            KeepTheirsUrl = $"/my-actions#action-{theirs.Id}",
+            PostUrl = "/my-actions",
+            IdSuffix = $"-{theirs.Id}",
+            YoursBesideFields = false,
+            Mine =
+            [
+                new("Form.ActionId", theirs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("Form.RoundId", mine.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("Form.Version", theirs.Version.ToString()),
+                new("Form.Status", mine.Status?.ToString()),
+                new("Form.RagCode", mine.RagCode),
+                new("Form.RagReason", mine.RagReason),
+                new("Form.Note", mine.Note),
+            ],
+        };
+        ModelState.Clear();
+        ModelState.AddModelError($"Form.Conflict-{theirs.Id}", "Someone else saved an update to this action while you were writing yours");
+        (Form.Note, Form.RagReason) = (theirs.UpdateNote, theirs.UpdateReason);
+        var page = Page();
+        page.StatusCode = StatusCodes.Status409Conflict;
+        return page;
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -121,6 +183,7 @@ public class MyActionsModel(TrellisDbContext db, PlanAccessService access, Round
                 a.Due.Precision,
                 a.Status,
                 a.RagCode,
+                a.Version,
             })
             .ToListAsync(ct);
         var openRounds = await db.Rounds.AsNoTracking().Where(r => planIds.Contains(r.PlanId) && r.Status == RoundStatus.Open)
@@ -128,7 +191,7 @@ public class MyActionsModel(TrellisDbContext db, PlanAccessService access, Round
         var roundIds = openRounds.Select(r => r.Id).ToList();
         var actionIds = rows.Select(r => r.Id).ToList();
         var updates = await db.ActionUpdates.AsNoTracking().Where(u => roundIds.Contains(u.RoundId) && actionIds.Contains(u.ActionId))
-            .Select(u => new { u.RoundId, u.ActionId, u.Status, u.RagCode, u.Note }).ToListAsync(ct);
+            .Select(u => new { u.RoundId, u.ActionId, u.Status, u.RagCode, u.Note, u.RagReason }).ToListAsync(ct);
         var ratings = await db.RagRatings.AsNoTracking().Where(r => planIds.Contains(r.PlanId) && r.Scale == RagScale.Progress)
             .OrderBy(r => r.SortOrder).Select(r => new { r.PlanId, r.Code, r.Label }).ToListAsync(ct);
 
@@ -143,7 +206,7 @@ public class MyActionsModel(TrellisDbContext db, PlanAccessService access, Round
                     DueView.Of(a.DueText, a.DueDate, a.Precision, a.Status, today), a.Status, a.RagCode, round?.Id, round?.Name, update is not null,
                     update?.Status ?? a.Status, rag, update?.Note,
                     [new("No rating", string.Empty), .. ratings.Where(r => r.PlanId == a.PlanId).Select(r => new SelectListItem($"{r.Label} ({r.Code})", r.Code, r.Code == rag))],
-                    PlanAccessRules.Allows(plans[a.PlanId], PlanPermission.View));
+                    PlanAccessRules.Allows(plans[a.PlanId], PlanPermission.View), update?.RagReason, a.Version);
             })
             .OrderBy(a => a.Due.Overdue ? 0 : a.Due.DueSoon ? 1 : 2)
             .ThenBy(a => a.Due.Date ?? DateOnly.MaxValue)

@@ -857,6 +857,10 @@ namespace Trellis.Core.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<List<string>>("Warnings")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -824,6 +824,10 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Warnings")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -71,6 +71,16 @@ public class RateAreaModel(TrellisDbContext db, RoundService rounds, CurrentOrga
                 }
 
                 return PageWithErrors();
+            case RoundSaveStatus.Conflict:
+                // Someone saved this area at the same moment: show what is stored now rather than saving over it.
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, "Someone else saved this area at the same moment. Check what is saved now and save again if needed");
+                Form = await db.MonitoringEntries.AsNoTracking().Where(m => m.AreaId == AreaId && m.RoundId == RoundId)
+                    .Select(m => new RatingForm { ProgressRag = m.ProgressRag, ImpactRag = m.ImpactRag, Commentary = m.Commentary, FurtherActions = m.FurtherActions })
+                    .FirstOrDefaultAsync(ct) ?? new RatingForm();
+                var page = Page();
+                page.StatusCode = StatusCodes.Status409Conflict;
+                return page;
             default:
                 TempData["Notice"] = $"Ratings for {AreaLabel} saved";
                 return Redirect($"/rounds/{RoundId}#area-{AreaId}");
