@@ -43,11 +43,7 @@ public partial class MicrosoftSignInModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!options.Value.Enabled)
-        {
-            return NotFound();
-        }
-
+        // Without the provider's answer in the external cookie (or with the feature off) there is nothing to do here.
         var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         if (!external.Succeeded || external.Principal is not { } principal)
         {
