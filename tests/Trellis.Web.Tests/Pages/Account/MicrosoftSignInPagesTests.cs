@@ -99,6 +99,10 @@ public sealed class MicrosoftSignInPagesTests : IAsyncLifetime
         Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
         Assert.Equal("Sign in with Microsoft", page.QuerySelector("#sign-in-external")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("input[name=Password]"));
+
+        // The button's redirect leaves the site, so the content policy lets forms go on to the provider (and nowhere else).
+        var policy = (await new PageClient(_factory).Http.GetAsync("/sign-in")).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains($"form-action 'self' {_provider.Authority};", policy, StringComparison.Ordinal);
     }
 
     [Fact]

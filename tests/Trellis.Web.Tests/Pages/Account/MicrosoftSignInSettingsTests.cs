@@ -36,6 +36,8 @@ public sealed class MicrosoftSignInSettingsTests : IAsyncLifetime
         Assert.NotNull(page.QuerySelector("input[name=Password]"));
         var post = await client.SubmitAsync(page, new Dictionary<string, string>(), action: "/sign-in/microsoft");
         Assert.Equal(HttpStatusCode.NotFound, post.Status);
+        var policy = (await client.Http.GetAsync("/sign-in")).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("form-action 'self';", policy, StringComparison.Ordinal);
     }
 
     [Fact]
