@@ -131,6 +131,21 @@ public sealed class MicrosoftSignInPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignIn_OnPostgres_LinksByEmailThenFindsByObjectId()
+    {
+        await _factory.DisposeAsync();
+        _factory = new OpenIdConnectWebFactory(_provider) { UsePostgres = true };
+        _provider.SignInAs = Priya;
+        Assert.True((await SignInWithMicrosoftAsync(new PageClient(_factory))).SignedIn);
+
+        _provider.SignInAs = Priya with { Email = "priya.lakhani@new-name.example" };
+        var again = await SignInWithMicrosoftAsync(new PageClient(_factory));
+
+        Assert.Equal("Priya Lakhani", again.AccountName);
+        Assert.Equal($"{Tenant}/priya-object-id", Assert.Single(await LoginsOfAsync(TrellisWebFactory.Contributor)).ProviderKey);
+    }
+
+    [Fact]
     public async Task SignIn_Again_FindsTheAccountByObjectId_EvenAfterTheEmailChanged()
     {
         _provider.SignInAs = Priya;
