@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
             .AddErrorDescriber<Accounts.AccountErrors>();
         services.AddScoped<Accounts.AccountService>();
         services.AddScoped<Accounts.PlanAccessService>();
+        services.AddScoped<Accounts.ExternalLoginService>();
     }
 
     /// <summary>Everything Core needs, shared by the web app, the CLI and the tests.</summary>

@@ -13,6 +13,7 @@ builder.Host.UseDefaultServiceProvider(o =>
 
 builder.Services.AddTrellisCore(builder.Configuration);
 builder.Services.AddTrellisWeb();
+builder.Services.AddOpenIdConnectSignIn(builder.Configuration);
 builder.Services.AddReminderScheduler(builder.Configuration);
 
 var app = builder.Build();

@@ -68,14 +68,23 @@ public static class WebServiceCollectionExtensions
     public const int SignInAttemptsPerMinute = 30;
 
     /// <summary>Headers every page gets: no framing, no sniffing, a strict content policy (our scripts only).</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var headers = context.Response.Headers;
-        headers["X-Content-Type-Options"] = "nosniff";
-        headers["X-Frame-Options"] = "DENY";
-        headers["Referrer-Policy"] = "same-origin";
-        headers["Content-Security-Policy"] =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
-        await next();
-    });
+        // Forms post only to us, and, with OpenID Connect on, our sign-in button's redirect may go on to the provider.
+        var provider = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenIdConnectSignInOptions>>().Value;
+        var formAction = provider.Enabled && Uri.TryCreate(provider.Authority, UriKind.Absolute, out var authority)
+            ? "'self' " + authority.GetLeftPart(UriPartial.Authority)
+            : "'self'";
+        var policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+            + $"form-action {formAction}; base-uri 'self'";
+        return app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["X-Frame-Options"] = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Content-Security-Policy"] = policy;
+            await next();
+        });
+    }
 }

@@ -16,6 +16,7 @@ namespace Trellis.Web.Pages.Account.ForgotPassword;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
+[LocalPasswordsOnly]
 public class ForgotPasswordModel(
     UserManager<TrellisUser> users, ReminderMailer mailer, IOptions<SmtpOptions> smtp, IOptions<ReminderOptions> site,
     CurrentOrganisation organisation, ILogger<ForgotPasswordModel> logger) : TrellisPageModel

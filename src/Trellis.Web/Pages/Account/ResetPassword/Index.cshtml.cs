@@ -10,6 +10,7 @@ namespace Trellis.Web.Pages.Account.ResetPassword;
 /// <summary>Chooses a new password from an e-mailed link. A used or expired link is refused; a reset also lifts a lockout.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
+[LocalPasswordsOnly]
 public class ResetPasswordModel(UserManager<TrellisUser> users) : TrellisPageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]

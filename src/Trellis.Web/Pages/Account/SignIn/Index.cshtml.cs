@@ -16,8 +16,21 @@ namespace Trellis.Web.Pages.Account.SignIn;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
-public class SignInModel(TrellisDbContext db, SignInManager<TrellisUser> signIn, IOptions<TrellisOptions> options) : TrellisPageModel
+public class SignInModel(
+    TrellisDbContext db,
+    SignInManager<TrellisUser> signIn,
+    IOptions<TrellisOptions> options,
+    IOptions<OpenIdConnectSignInOptions> openIdConnect) : TrellisPageModel
 {
+    /// <summary>The provider's button text when OpenID Connect sign-in is on.</summary>
+    public string? ExternalSignIn => openIdConnect.Value.Enabled ? openIdConnect.Value.DisplayName : null;
+
+    public bool PasswordsAllowed => openIdConnect.Value.PasswordsAllowed;
+
+    /// <summary>Set by the OpenID Connect handler when the provider's answer was refused.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? External { get; set; }
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -43,12 +56,28 @@ public class SignInModel(TrellisDbContext db, SignInManager<TrellisUser> signIn,
             return LocalRedirect(SafeReturnUrl());
         }
 
+        if (TempData[MicrosoftSignIn.MicrosoftSignInModel.ProblemKey] is string problem)
+        {
+            ModelState.AddModelError(string.Empty, problem);
+        }
+        else if (External == "failed" && ExternalSignIn is not null)
+        {
+            ModelState.AddModelError(string.Empty, "Signing in with Microsoft did not work. Try again, or ask your administrator");
+        }
+
         await LoadDemoAccountsAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!PasswordsAllowed)
+        {
+            ModelState.AddModelError(string.Empty, $"This service does not use passwords. {ExternalSignIn} instead");
+            await LoadDemoAccountsAsync(ct);
+            return PageWithErrors();
+        }
+
         if (string.IsNullOrWhiteSpace(Email))
         {
             ModelState.AddModelError(nameof(Email), "Enter your email address");
