@@ -30,6 +30,12 @@ public sealed record AnnexALoadResult(
     public int Replaced => Lists.Sum(l => l.Replaced);
 }
 
+/// <summary>
+/// What the user says the extract covers, when they know better than its dates: the first day of its scope (Annex A's
+/// six months start on a weekend day that holds no contact) and its extract date.
+/// </summary>
+public sealed record AnnexAExtractDates(DateOnly? CoversFrom = null, DateOnly? ExtractDate = null);
+
 public sealed record AnnexALoadListCounts(AnnexAList List, int Read, int New, int AlreadyHeld, int Replaced, int NotStored);
 
 /// <summary>The held data, ready for the engine, and what it spans.</summary>
@@ -48,14 +54,14 @@ public sealed class AnnexAStore(TrellisDbContext db, TimeProvider clock)
     private const string Rows = "\"AnnexACaseRows\"";
 
     /// <summary>Reads, protects and compares a file with what is held; stores nothing.</summary>
-    public Task<AnnexALoadResult> PreviewAsync(int organisationId, string path, byte[] key, CancellationToken ct = default) =>
-        LoadAsync(organisationId, path, key, null, ct);
+    public Task<AnnexALoadResult> PreviewAsync(int organisationId, string path, byte[] key, AnnexAExtractDates? dates = null, CancellationToken ct = default) =>
+        LoadAsync(organisationId, path, key, null, dates, ct);
 
     /// <summary>Reads, protects and stores a file, whole or nothing. The same file again (same SHA-256) adds nothing.</summary>
-    public Task<AnnexALoadResult> AcceptAsync(int organisationId, string path, byte[] key, string uploadedBy, CancellationToken ct = default) =>
-        LoadAsync(organisationId, path, key, uploadedBy, ct);
+    public Task<AnnexALoadResult> AcceptAsync(int organisationId, string path, byte[] key, string uploadedBy, AnnexAExtractDates? dates = null, CancellationToken ct = default) =>
+        LoadAsync(organisationId, path, key, uploadedBy, dates, ct);
 
-    private async Task<AnnexALoadResult> LoadAsync(int organisationId, string path, byte[] key, string? uploadedBy, CancellationToken ct)
+    private async Task<AnnexALoadResult> LoadAsync(int organisationId, string path, byte[] key, string? uploadedBy, AnnexAExtractDates? dates, CancellationToken ct)
     {
         var (sha, size) = await HashAsync(path, ct);
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));
@@ -66,9 +72,13 @@ public sealed class AnnexAStore(TrellisDbContext db, TimeProvider clock)
             throw new AnnexAReadException($"'{name}': no Annex A list was found (no sheet or file has a list's headers)");
         }
 
-        var from = collector.CoverageFrom is { } f ? DateOnly.FromDayNumber(f) : (DateOnly?)null;
+        var from = dates?.CoversFrom ?? (collector.CoverageFrom is { } f ? DateOnly.FromDayNumber(f) : null);
         var to = collector.CoverageTo is { } t ? DateOnly.FromDayNumber(t) : (DateOnly?)null;
-        var extract = to ?? clock.Today();
+        var extract = dates?.ExtractDate ?? to ?? clock.Today();
+        if (dates?.ExtractDate is { } given && from is not null)
+        {
+            to = to is { } observed && observed > given ? observed : given;
+        }
 
         var earlier = await db.AnnexAUploads.AsNoTracking().Where(u => u.OrganisationId == organisationId && u.Sha256 == sha).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
         if (earlier is not null)
