@@ -27,6 +27,76 @@ public sealed class AnnexAStoreTests
         return folder;
     }
 
+    /// <summary>A copy of a CSV folder whose contacts, referrals and S47 enquiries are only those dated in [from, to].</summary>
+    private static string FlowBetween(string folder, DateOnly from, DateOnly to)
+    {
+        var copy = AnnexATestFiles.TempFolder();
+        var dated = new Dictionary<string, string>
+        {
+            [AnnexASyntheticFiles.CsvFileName(AnnexAList.Contacts)] = "Date of Contact",
+            [AnnexASyntheticFiles.CsvFileName(AnnexAList.Referrals)] = "Date of referral",
+            [AnnexASyntheticFiles.CsvFileName(AnnexAList.Section47)] = "Strategy discussion initiating Section 47 Enquiry Start Date",
+        };
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            var name = Path.GetFileName(file);
+            var lines = File.ReadAllLines(file);
+            if (dated.TryGetValue(name, out var column))
+            {
+                var at = Fields(lines[0]).IndexOf(column);
+                Assert.True(at >= 0, $"{name} has no '{column}'");
+                lines = [lines[0], .. lines.Skip(1).Where(l => DateOnly.TryParseExact(Fields(l)[at], "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) && d >= from && d <= to)];
+            }
+
+            File.WriteAllLines(Path.Combine(copy, name), lines);
+        }
+
+        return copy;
+    }
+
+    private static List<string> Fields(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+
     private static async Task<(TestDatabase Database, int OrganisationId)> CreateAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
@@ -45,8 +115,20 @@ public sealed class AnnexAStoreTests
     {
         var (database, organisationId) = await CreateAsync(provider);
         await using var _ = database;
-        var first = Generate(March);
-        var second = Generate(June);
+        // One history, January 2025's extract covering October to March and June's covering January to June (the
+        // generator's histories differ from one reference date to another, so both come from one run).
+        var all = Generate(June, months: 9);
+        var first = FlowBetween(all, new DateOnly(2024, 10, 1), March);
+        var second = FlowBetween(all, new DateOnly(2025, 1, 1), June);
+
+        // June's extract corrects one child's plan: the review date of the first plan listed.
+        var plans = Path.Combine(second, AnnexASyntheticFiles.CsvFileName(AnnexAList.ChildProtection));
+        var lines = File.ReadAllLines(plans);
+        var review = Fields(lines[0]).IndexOf("Date of latest review conference");
+        var changed = Fields(lines[1]);
+        changed[review] = changed[review] == "02/06/2025" ? "03/06/2025" : "02/06/2025";
+        lines[1] = string.Join(",", changed.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        File.WriteAllLines(plans, lines);
 
         await using (var db = database.CreateContext())
         {
@@ -64,8 +146,12 @@ public sealed class AnnexAStoreTests
 
         // Months 4-6 are in both files: their contacts and referrals are already held.
         var contacts = b.Lists.Single(l => l.List == AnnexAList.Contacts);
-        Assert.True(contacts.AlreadyHeld + contacts.Replaced > 0, "no overlap found");
+        Assert.True(contacts.AlreadyHeld > 0, "no overlap found");
         Assert.True(contacts.New > 0, "no new contacts");
+        Assert.Equal(1, b.Replaced);
+        Assert.Equal(1, b.Lists.Single(l => l.List == AnnexAList.ChildProtection).Replaced);
+        var children = b.Lists.Single(l => l.List == AnnexAList.LookedAfter);
+        Assert.Equal((0, children.Read - children.NotStored), (children.New, children.AlreadyHeld));
 
         // The engine fed the later file first (so its row wins on a shared key), then the earlier: the union.
         var direct = new AnnexADataBuilder();
