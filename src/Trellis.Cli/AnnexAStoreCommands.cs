@@ -184,7 +184,7 @@ internal static class AnnexAStoreCommands
 
         var population = request.Population ?? await db.AnnexASettings.Where(s => s.OrganisationId == organisationId).Select(s => s.Population).FirstOrDefaultAsync(ct);
         await stderr.WriteLineAsync($"Held: {held.Rows} rows from {held.Data.Lists.Count} lists; history from {Iso(held.HeldFrom) ?? "-"} to {Iso(held.HeldTo) ?? "-"}");
-        var results = AnnexAEngine.Compute(held.Data, new AnnexAOptions { ReferenceDate = referenceDate, WindowMonths = request.WindowMonths, Population = population, HeldFrom = held.HeldFrom });
+        var results = AnnexAEngine.Compute(held.Data, new AnnexAOptions { ReferenceDate = referenceDate, WindowMonths = request.WindowMonths, Population = population, HeldFrom = held.HeldFrom, HeldTo = held.HeldTo });
         return await AnnexACommands.WriteResults(AnnexACommands.ComputeJson.From("stored history", population, results), request.Json, stdout);
     }
 

@@ -135,7 +135,7 @@ public static class AnnexAEngine
     private static IndicatorResult WithHistory(RunContext run, IndicatorDefinition def, IndicatorResult result, DateOnly heldFrom)
     {
         var r = DateOnly.FromDayNumber(run.R);
-        var c1 = run.Prepared.Coverage?.C1;
+        var heldTo = run.Options.HeldTo ?? run.Prepared.Coverage?.C1;
         var from = def.Timing == IndicatorTiming.Period ? DateOnly.FromDayNumber(run.S + 1) : r;
         if (def.Id == 4)
         {
@@ -143,15 +143,15 @@ public static class AnnexAEngine
         }
 
         string? reason = null;
-        if (c1 is null || r > c1.Value)
+        if (heldTo is null || r > heldTo.Value)
         {
-            reason = $"approximate: the reference date is after the latest data held ({Words(c1)})";
+            reason = $"approximate: the reference date is after the latest data held ({Words(heldTo)})";
         }
         else if (from < heldFrom)
         {
             reason = $"approximate: only {MonthsBetween(heldFrom, r)} months held (from {Words(heldFrom)}), needs {MonthsBetween(from, r)}";
         }
-        else if (result.Status == ResultStatus.Approximate)
+        else if (def.Timing is not (IndicatorTiming.Period or IndicatorTiming.Snapshot) && r < heldTo.Value)
         {
             reason = "approximate: the latest extract held ends after the reference date, so positions at the date may have changed";
         }

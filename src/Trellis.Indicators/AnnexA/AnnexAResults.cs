@@ -53,6 +53,9 @@ public sealed record AnnexAOptions
     /// history held, and re-referrals (4) are exact only when referrals are held from a year before the window.
     /// </summary>
     public DateOnly? HeldFrom { get; init; }
+
+    /// <summary>With <see cref="HeldFrom"/>: the latest extract's date (default: the data's last flow date, C1).</summary>
+    public DateOnly? HeldTo { get; init; }
 }
 
 /// <summary>The earliest and latest readable date of the flow lists (contacts, referrals, S47).</summary>

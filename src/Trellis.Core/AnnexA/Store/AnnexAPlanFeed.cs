@@ -50,7 +50,7 @@ public sealed class AnnexAPlanFeed(Data.TrellisDbContext db, AnnexAStore store, 
             var link = entry.link;
             if (!series.TryGetValue(link.WindowMonths, out var runs))
             {
-                series[link.WindowMonths] = runs = AnnexAEngine.ComputeSeries(held.Data, new AnnexAOptions { WindowMonths = link.WindowMonths, Population = population, HeldFrom = held.HeldFrom });
+                series[link.WindowMonths] = runs = AnnexAEngine.ComputeSeries(held.Data, new AnnexAOptions { WindowMonths = link.WindowMonths, Population = population, HeldFrom = held.HeldFrom, HeldTo = held.HeldTo });
             }
 
             var stored = await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == link.IndicatorId).ToDictionaryAsync(v => v.Period, ct);
