@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Trellis.Core.Dates;
 using Trellis.Core.Data;
+using Trellis.Core.Dates;
 using Trellis.Indicators.AnnexA;
 
 namespace Trellis.Core.AnnexA.Store;
