@@ -21,18 +21,31 @@ internal static class AnnexACommands
         var validate = new Command("validate", "Find the lists in an Annex A file and report what cannot be read, naming the row and column (never a value)") { validatePath, validateJson };
         validate.SetAction((parse, ct) => Validate(parse.GetValue(validatePath)!, parse.GetValue(validateJson), stdout, stderr, ct));
 
-        var computePath = new Argument<string>("path") { Description = "An Annex A .xlsx workbook, a .csv file, or a folder of .csv files" };
+        var computePath = new Argument<string?>("path") { Description = "An Annex A .xlsx workbook, a .csv file, or a folder of .csv files (not with --stored)", Arity = ArgumentArity.ZeroOrOne };
+        var stored = new Option<bool>("--stored") { Description = "Compute from the organisation's held history instead of a file" };
+        var computeOrganisation = AnnexAStoreCommands.Organisation();
         var at = new Option<string>("--at") { Description = "The reference date R, YYYY-MM-DD", Required = true };
         var window = new Option<string>("--window") { Description = "The window in months: 12 (default) or 6", DefaultValueFactory = _ => "12" };
         window.AcceptOnlyFromAmong("12", "6");
         var population = new Option<int?>("--population") { Description = "The 0-17 population (ONS mid-year) for rates per 10,000" };
         var computeJson = new Option<bool>("--json") { Description = "Print {file, referenceDate, windowMonths, windowStart, coverage, population, indicators[]} as JSON" };
-        var compute = new Command("compute", "Compute the Annex A indicators at a date; nothing is stored") { computePath, at, window, population, computeJson };
+        var compute = new Command("compute", "Compute the Annex A indicators at a date from a file (nothing is stored) or, with --stored, from the held history")
+        { computePath, at, window, population, computeJson, stored, computeOrganisation };
         compute.SetAction((parse, ct) => Compute(
-            new ComputeRequest(parse.GetValue(computePath)!, parse.GetValue(at)!, int.Parse(parse.GetValue(window)!, CultureInfo.InvariantCulture), parse.GetValue(population), parse.GetValue(computeJson)),
+            new ComputeRequest(parse.GetValue(computePath) ?? string.Empty, parse.GetValue(at)!, int.Parse(parse.GetValue(window)!, CultureInfo.InvariantCulture), parse.GetValue(population), parse.GetValue(computeJson))
+            {
+                Stored = parse.GetValue(stored),
+                Organisation = parse.GetValue(computeOrganisation),
+            },
             stdout, stderr, configuration, ct));
 
-        return new Command("annexa", "Ofsted Annex A lists: check a file, compute its indicators, or generate synthetic lists") { validate, compute, AnnexAGenerateCommand.Command(stdout, stderr) };
+        var annexa = new Command("annexa", "Ofsted Annex A lists: check a file, compute its indicators, keep their history, or generate synthetic lists") { validate, compute, AnnexAGenerateCommand.Command(stdout, stderr) };
+        foreach (var command in AnnexAStoreCommands.Commands(stdout, stderr, configuration))
+        {
+            annexa.Subcommands.Add(command);
+        }
+
+        return annexa;
     }
 
     private static async Task<int> Validate(string path, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
@@ -84,7 +97,12 @@ internal static class AnnexACommands
         await output.WriteLineAsync($"{report.Errors} errors, {report.Warnings} warnings");
     }
 
-    internal sealed record ComputeRequest(string Path, string At, int WindowMonths, int? Population, bool Json);
+    internal sealed record ComputeRequest(string Path, string At, int WindowMonths, int? Population, bool Json)
+    {
+        public bool Stored { get; init; }
+
+        public int? Organisation { get; init; }
+    }
 
     private static async Task<int> Compute(ComputeRequest request, TextWriter stdout, TextWriter stderr, IConfiguration? configuration, CancellationToken ct)
     {
@@ -98,6 +116,17 @@ internal static class AnnexACommands
         {
             await stderr.WriteLineAsync("--population: give the 0-17 population as a whole number above 0");
             return CliApp.Usage;
+        }
+
+        if (request.Stored != (request.Path.Length == 0))
+        {
+            await stderr.WriteLineAsync(request.Stored ? "compute --stored reads the held history: give no path" : "compute: give a file or folder, or --stored");
+            return CliApp.Usage;
+        }
+
+        if (request.Stored)
+        {
+            return await AnnexAStoreCommands.ComputeStoredAsync(request, referenceDate, request.Organisation, stdout, stderr, configuration, ct);
         }
 
         configuration ??= new ConfigurationBuilder()
@@ -127,8 +156,12 @@ internal static class AnnexACommands
 
         await stderr.WriteLineAsync($"Read {string.Join(", ", report.Lists.Where(l => l.Found).Select(l => $"list {(int)l.List} ({l.Rows} rows)"))}; {report.Errors} errors, {report.Warnings} warnings ('trellis annexa validate' lists them)");
         var results = AnnexAEngine.Compute(builder.Build(), new AnnexAOptions { ReferenceDate = referenceDate, WindowMonths = request.WindowMonths, Population = request.Population });
-        var output = ComputeJson.From(Path.GetFileName(Path.TrimEndingDirectorySeparator(request.Path)), request.Population, results);
-        if (request.Json)
+        return await WriteResults(ComputeJson.From(Path.GetFileName(Path.TrimEndingDirectorySeparator(request.Path)), request.Population, results), request.Json, stdout);
+    }
+
+    internal static async Task<int> WriteResults(ComputeJson output, bool json, TextWriter stdout)
+    {
+        if (json)
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(output, CliApp.Json));
             return CliApp.Ok;

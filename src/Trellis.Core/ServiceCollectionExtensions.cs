@@ -80,6 +80,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<OrganisationService>();
         services.AddScoped<PlanService>();
         services.AddScoped<Indicators.IndicatorService>();
+        services.AddScoped<AnnexA.Store.AnnexAStore>();
+        services.AddScoped<AnnexA.Store.AnnexACaseData>();
+        services.AddScoped<AnnexA.Store.AnnexAPlanFeed>();
         services.AddScoped<Rounds.CommitteeContentService>();
         services.AddScoped<PersonService>();
         services.AddScoped<Indicators.IndicatorValueService>();

@@ -25,6 +25,9 @@ public class TrellisUser : IdentityUser
     /// <summary>A demo council's account: offered on the sign-in page without a password, only while demo data is on.</summary>
     public bool IsDemo { get; set; }
 
+    /// <summary>May view Annex A case-level rows (hashed ids, dates). Off for everyone, administrators included, until granted.</summary>
+    public bool CanReadCaseData { get; set; }
+
     public List<PlanMembership> Memberships { get; set; } = [];
 }
 

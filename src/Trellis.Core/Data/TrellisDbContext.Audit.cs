@@ -49,7 +49,10 @@ public abstract partial class TrellisDbContext
     /// </summary>
     /// Nor are sign-in secrets: an account's tokens, logins and passkeys, and its password hash and security stamp
     /// (changing a password is not itself recorded).
+    /// Nor are Annex A case-level rows and their read log: an upload is audited as its summary, and the rows' values must
+    /// never reach the audit trail.
     public static bool IsAudited(Type entityType) => entityType != typeof(AuditRecord) && entityType != typeof(PendingImport)
+        && entityType != typeof(AnnexA.Store.AnnexACaseRow) && entityType != typeof(AnnexA.Store.AnnexACaseRead)
         && !(entityType.IsGenericType && entityType.Namespace == typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<>).Namespace);
 
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)

@@ -53,6 +53,12 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
     public DbSet<SelfAssessmentEntry> SelfAssessmentEntries => Set<SelfAssessmentEntry>();
     public DbSet<ImprovementLogEntry> ImprovementLogEntries => Set<ImprovementLogEntry>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<AnnexA.Store.AnnexAUpload> AnnexAUploads => Set<AnnexA.Store.AnnexAUpload>();
+    public DbSet<AnnexA.Store.AnnexACaseRow> AnnexACaseRows => Set<AnnexA.Store.AnnexACaseRow>();
+    public DbSet<AnnexA.Store.AnnexACaseRead> AnnexACaseReads => Set<AnnexA.Store.AnnexACaseRead>();
+    public DbSet<AnnexA.Store.AnnexAPurge> AnnexAPurges => Set<AnnexA.Store.AnnexAPurge>();
+    public DbSet<AnnexA.Store.AnnexAIndicatorLink> AnnexAIndicatorLinks => Set<AnnexA.Store.AnnexAIndicatorLink>();
+    public DbSet<AnnexA.Store.AnnexASettings> AnnexASettings => Set<AnnexA.Store.AnnexASettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -81,6 +87,7 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
         });
 
         ConfigureAudit(builder);
+        AnnexA.Store.AnnexAStoreModel.Apply(builder);
 
         builder.Entity<Import.Sheets.ImportLayout>(b =>
         {

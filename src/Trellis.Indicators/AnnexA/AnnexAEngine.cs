@@ -124,8 +124,60 @@ public static class AnnexAEngine
         var table = run.Data.Table(def.List)!;
         var tally = new Tally(run, def, table);
         Count(run, def.Id, table, tally);
-        return tally.Result(result, Status(run, def));
+        var counted = tally.Result(result, Status(run, def));
+        return run.Options.HeldFrom is { } heldFrom && counted.Status != ResultStatus.Null ? WithHistory(run, def, counted, heldFrom) : counted;
     }
+
+    /// <summary>
+    /// Status and reason given the history a store holds: the window (and for re-referrals the year before it) must lie
+    /// within [held from, C1]; snapshots need R within it.
+    /// </summary>
+    private static IndicatorResult WithHistory(RunContext run, IndicatorDefinition def, IndicatorResult result, DateOnly heldFrom)
+    {
+        var r = DateOnly.FromDayNumber(run.R);
+        var heldTo = run.Options.HeldTo ?? run.Prepared.Coverage?.C1;
+        var from = def.Timing == IndicatorTiming.Period ? DateOnly.FromDayNumber(run.S + 1) : r;
+        if (def.Id == 4)
+        {
+            from = from.AddMonths(-12);
+        }
+
+        string? reason = null;
+        if (heldTo is null || r > heldTo.Value)
+        {
+            reason = $"approximate: the reference date is after the latest data held ({Words(heldTo)})";
+        }
+        else if (from < heldFrom)
+        {
+            reason = $"approximate: only {MonthsBetween(heldFrom, r)} months held (from {Words(heldFrom)}), needs {MonthsBetween(from, r)}";
+        }
+        else if (def.Timing is not (IndicatorTiming.Period or IndicatorTiming.Snapshot) && r < heldTo.Value)
+        {
+            reason = "approximate: the latest extract held ends after the reference date, so positions at the date may have changed";
+        }
+
+        if (reason is null)
+        {
+            return result with { Status = ResultStatus.Ok, Reason = $"exact: history held from {Words(heldFrom)}" };
+        }
+
+        return result with
+        {
+            Status = ResultStatus.Approximate,
+            Reason = reason,
+            Breakdowns = [.. result.Breakdowns.Select(b => b.Status == ResultStatus.Ok ? b with { Status = ResultStatus.Approximate } : b)],
+        };
+    }
+
+    /// <summary>Whole months from a day to the day after R ("12" for 1 Jun 2023 to 31 May 2024).</summary>
+    private static int MonthsBetween(DateOnly from, DateOnly r)
+    {
+        var end = r.AddDays(1);
+        var months = ((end.Year - from.Year) * 12) + end.Month - from.Month;
+        return from.AddMonths(months) > end ? months - 1 : months;
+    }
+
+    private static string Words(DateOnly? date) => date?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 
     private static string? Missing(AnnexAData data, AnnexAList list, int[] slots)
     {

@@ -46,6 +46,16 @@ public sealed record AnnexAOptions
 
     /// <summary>Population per age band, keyed by the band names of <see cref="AnnexAAgeBands.All"/>.</summary>
     public IReadOnlyDictionary<string, int>? BandPopulations { get; init; }
+
+    /// <summary>
+    /// For a caller that accumulates extracts (the Annex A store): the first day from which its history is continuous.
+    /// When given, every result with a value says in <see cref="IndicatorResult.Reason"/> whether it is exact with the
+    /// history held, and re-referrals (4) are exact only when referrals are held from a year before the window.
+    /// </summary>
+    public DateOnly? HeldFrom { get; init; }
+
+    /// <summary>With <see cref="HeldFrom"/>: the latest extract's date (default: the data's last flow date, C1).</summary>
+    public DateOnly? HeldTo { get; init; }
 }
 
 /// <summary>The earliest and latest readable date of the flow lists (contacts, referrals, S47).</summary>

@@ -1,0 +1,250 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Trellis.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AnnexAStore : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "CanReadCaseData",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "AnnexACaseReads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnexACaseReads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnexACaseReads_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnexACaseRows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    List = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Cells = table.Column<string>(type: "TEXT", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstSeenUploadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSeenUploadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValuesUploadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValuesExtract = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastSeenExtract = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnexACaseRows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnexACaseRows_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnexAIndicatorLinks",
+                columns: table => new
+                {
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    WindowMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    Team = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnexAIndicatorLinks", x => x.IndicatorId);
+                    table.ForeignKey(
+                        name: "FK_AnnexAIndicatorLinks_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnexAPurges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Cutoff = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RetentionMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsDeleted = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnexAPurges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnexAPurges_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnexASettings",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnexASettings", x => x.OrganisationId);
+                    table.ForeignKey(
+                        name: "FK_AnnexASettings_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnexAUploads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExtractDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CoverageFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CoverageTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnexAUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnexAUploads_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnexAUploadList",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UploadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    List = table.Column<int>(type: "INTEGER", nullable: false),
+                    Read = table.Column<int>(type: "INTEGER", nullable: false),
+                    New = table.Column<int>(type: "INTEGER", nullable: false),
+                    AlreadyHeld = table.Column<int>(type: "INTEGER", nullable: false),
+                    Replaced = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotStored = table.Column<int>(type: "INTEGER", nullable: false),
+                    PresentColumns = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnexAUploadList", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnexAUploadList_AnnexAUploads_UploadId",
+                        column: x => x.UploadId,
+                        principalTable: "AnnexAUploads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnexACaseReads_OrganisationId_At",
+                table: "AnnexACaseReads",
+                columns: new[] { "OrganisationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnexACaseRows_OrganisationId_LastSeenExtract",
+                table: "AnnexACaseRows",
+                columns: new[] { "OrganisationId", "LastSeenExtract" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnexACaseRows_OrganisationId_List_Key",
+                table: "AnnexACaseRows",
+                columns: new[] { "OrganisationId", "List", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnexAPurges_OrganisationId",
+                table: "AnnexAPurges",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnexAUploadList_UploadId_List",
+                table: "AnnexAUploadList",
+                columns: new[] { "UploadId", "List" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnexAUploads_OrganisationId_Sha256",
+                table: "AnnexAUploads",
+                columns: new[] { "OrganisationId", "Sha256" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AnnexACaseReads");
+
+            migrationBuilder.DropTable(
+                name: "AnnexACaseRows");
+
+            migrationBuilder.DropTable(
+                name: "AnnexAIndicatorLinks");
+
+            migrationBuilder.DropTable(
+                name: "AnnexAPurges");
+
+            migrationBuilder.DropTable(
+                name: "AnnexASettings");
+
+            migrationBuilder.DropTable(
+                name: "AnnexAUploadList");
+
+            migrationBuilder.DropTable(
+                name: "AnnexAUploads");
+
+            migrationBuilder.DropColumn(
+                name: "CanReadCaseData",
+                table: "AspNetUsers");
+        }
+    }
+}
