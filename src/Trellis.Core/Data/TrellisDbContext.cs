@@ -53,6 +53,8 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
     public DbSet<SelfAssessmentEntry> SelfAssessmentEntries => Set<SelfAssessmentEntry>();
     public DbSet<ImprovementLogEntry> ImprovementLogEntries => Set<ImprovementLogEntry>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<SignOffs.SignOffRequest> SignOffRequests => Set<SignOffs.SignOffRequest>();
+    public DbSet<SignOffs.SignOffEvidence> SignOffEvidence => Set<SignOffs.SignOffEvidence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -81,6 +83,8 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
         });
 
         ConfigureAudit(builder);
+        builder.ApplyConfiguration(new SignOffs.SignOffRequestConfiguration());
+        builder.ApplyConfiguration(new SignOffs.SignOffEvidenceConfiguration());
 
         builder.Entity<Import.Sheets.ImportLayout>(b =>
         {
