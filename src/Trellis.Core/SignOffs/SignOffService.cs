@@ -213,6 +213,10 @@ public sealed class SignOffService(TrellisDbContext db, PlanAccessService access
         return action is not null && await AllowsAsync(account, action, PlanPermission.ApproveSignOff, ct);
     }
 
+    /// <summary>Whether the request was made by this account (who may not then decide it).</summary>
+    public Task<bool> RequestedByAsync(int requestId, string userId, CancellationToken ct = default) =>
+        db.SignOffRequests.AnyAsync(r => r.Id == requestId && r.RequestedByUserId == userId, ct);
+
     private async Task<PlanAction?> FindActionAsync(AccountContext account, int actionId, CancellationToken ct) =>
         await db.Actions.Include(a => a.Area).FirstOrDefaultAsync(a => a.Id == actionId && a.Area.Plan.OrganisationId == account.OrganisationId, ct);
 
