@@ -96,6 +96,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Reports.ReportService>();
         services.AddTrellisReminders(configuration);
         services.AddScoped<Audit.AuditService>();
+        services.AddOptions<SignOffs.SignOffOptions>().Bind(configuration.GetSection(SignOffs.SignOffOptions.Section))
+            .Validate(o => o.MaxFileBytes is > 0 and <= SignOffs.SignOffOptions.MaxRequestBytes && o.MaxFiles > 0, "Trellis:SignOff limits must be positive, and a file at most 120 MB")
+            .ValidateOnStart();
+        services.AddScoped<SignOffs.SignOffService>();
 
         // Each report format; ReportService picks one by format and layout.
         services.AddSingleton<Reports.Html.HtmlReportRenderer>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Data;
+using Trellis.Core.Plans;
 
 namespace Trellis.Core.Accounts;
 
@@ -36,7 +37,7 @@ public sealed class PlanAccessService(TrellisDbContext db)
         return role;
     }
 
-    /// <summary>Whether the person owns the action, or leads its area (as a lead or senior lead).</summary>
+    /// <summary>Whether the person owns the action, or leads its area (as a lead or senior lead), and whether as its senior lead.</summary>
     public async Task<Involvement> InvolvementAsync(AccountContext account, int? actionId, int? areaId, CancellationToken ct = default)
     {
         if (account.PersonId is not { } personId)
@@ -51,8 +52,10 @@ public sealed class PlanAccessService(TrellisDbContext db)
             area = await db.Actions.Where(x => x.Id == action).Select(x => (int?)x.AreaId).FirstOrDefaultAsync(ct);
         }
 
-        var leads = area is { } ar && await db.AreaLeads.AnyAsync(l => l.AreaId == ar && l.PersonId == personId, ct);
-        return new Involvement(owns, leads);
+        var roles = area is { } ar
+            ? await db.AreaLeads.Where(l => l.AreaId == ar && l.PersonId == personId).Select(l => l.Role).ToListAsync(ct)
+            : [];
+        return new Involvement(owns, roles.Count > 0, roles.Contains(LeadRole.SeniorLead));
     }
 
     /// <summary>The plans the person can open at all, with their role in each.</summary>

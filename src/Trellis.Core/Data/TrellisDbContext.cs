@@ -59,6 +59,8 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
     public DbSet<AnnexA.Store.AnnexAPurge> AnnexAPurges => Set<AnnexA.Store.AnnexAPurge>();
     public DbSet<AnnexA.Store.AnnexAIndicatorLink> AnnexAIndicatorLinks => Set<AnnexA.Store.AnnexAIndicatorLink>();
     public DbSet<AnnexA.Store.AnnexASettings> AnnexASettings => Set<AnnexA.Store.AnnexASettings>();
+    public DbSet<SignOffs.SignOffRequest> SignOffRequests => Set<SignOffs.SignOffRequest>();
+    public DbSet<SignOffs.SignOffEvidence> SignOffEvidence => Set<SignOffs.SignOffEvidence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -88,6 +90,8 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
 
         ConfigureAudit(builder);
         AnnexA.Store.AnnexAStoreModel.Apply(builder);
+        builder.ApplyConfiguration(new SignOffs.SignOffRequestConfiguration());
+        builder.ApplyConfiguration(new SignOffs.SignOffEvidenceConfiguration());
 
         builder.Entity<Import.Sheets.ImportLayout>(b =>
         {

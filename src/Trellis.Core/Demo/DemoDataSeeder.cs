@@ -74,6 +74,41 @@ public sealed class DemoDataSeeder(TrellisDbContext db, TimeProvider clock)
 
         await SeedRoundsAsync(plan, calendar, now, cancellationToken);
         await SeedAccountsAsync(organisation, plan, byInitials);
+        await SeedSignOffAsync(plan, byInitials["PL"], now);
+    }
+
+    /// <summary>
+    /// One action of the contributor's waiting for sign-off, so the approvers' queue has something in it on first run.
+    /// Its area's senior lead has no account, so the plan manager (or the administrator) decides it.
+    /// </summary>
+    private async Task SeedSignOffAsync(Plan plan, Person contributor, DateTimeOffset now)
+    {
+        var user = db.Users.Local.First(u => u.PersonId == contributor.Id);
+        var summary = "Front door audit: 60 contacts sampled; 60 decided by a qualified manager within one working day; 58 with reasons recorded in full.\n"u8.ToArray();
+        var action = plan.Areas.OrderBy(a => a.SortOrder).SelectMany(a => a.Actions.OrderBy(x => x.SortOrder))
+            .First(a => a.Status == ActionStatus.InProgress && a.Owners.Count == 1 && a.Owners[0].PersonId == contributor.Id);
+        db.SignOffRequests.Add(new SignOffs.SignOffRequest
+        {
+            ActionId = action.Id,
+            RequestedByUserId = user.Id,
+            RequestedByName = user.DisplayName,
+            RequestedAt = now.AddDays(-2),
+            Note = "The front door audit of 60 contacts found every decision made by a qualified manager within one working day, "
+                + "with the reasons on the child's record. The audit report is attached and the action log is on the intranet.",
+            Links = ["https://intranet.castlebridge.example/front-door/audit-2026"],
+            Files =
+            [
+                new SignOffs.SignOffEvidence
+                {
+                    ActionId = action.Id,
+                    FileName = "front-door-audit-summary.txt",
+                    ContentType = "text/plain",
+                    Size = summary.Length,
+                    Content = summary,
+                },
+            ],
+        });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

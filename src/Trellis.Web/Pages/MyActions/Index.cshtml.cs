@@ -76,6 +76,17 @@ public class MyActionsModel(TrellisDbContext db, PlanAccessService access, Round
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
+        var current = await db.Actions.Where(a => a.Id == Form.ActionId).Select(a => new { a.Ref, a.Status }).FirstOrDefaultAsync(ct);
+        if (Form.Status == ActionStatus.Complete && current is not null && current.Status != ActionStatus.Complete
+            && !PlanAccessRules.Allows(role.Value, PlanPermission.ApproveSignOff, involvement))
+        {
+            // Complete only through sign-off, unless this person is the one who would approve it.
+            ModelState.AddModelError($"Form.Status-{Form.ActionId}", $"To mark action {current.Ref} complete, ask for sign-off with your evidence");
+            FailedActionId = Form.ActionId;
+            await LoadAsync(ct);
+            return PageWithErrors();
+        }
+
         var result = await rounds.SaveActionUpdateAsync(organisation.Id, Form.RoundId, Form.ActionId,
             new ActionUpdateInput(Form.Status, string.IsNullOrEmpty(Form.RagCode) ? null : Form.RagCode, Form.Note, Form.RagReason, User.DisplayNameOf(), Form.Version), ct);
         switch (result.Status)

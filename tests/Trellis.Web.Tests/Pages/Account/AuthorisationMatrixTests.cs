@@ -67,6 +67,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         ["plans/{planId:int}/actions/{actionId:int}/delete"] = Need.Manage,
         ["plans/{planId:int}/actions/{actionId:int}/history"] = Need.View,
         ["plans/{planId:int}/actions/{actionId:int}/milestones/new"] = Need.Manage,
+        ["plans/{planId:int}/actions/{actionId:int}/sign-off"] = Need.OwnAction,
+        ["plans/{planId:int}/actions/{actionId:int}/sign-off/decision"] = Need.Manage,
+        ["plans/{planId:int}/actions/{actionId:int}/sign-off/files/{fileId:int}"] = Need.OwnAction,
+        ["plans/{planId:int}/sign-offs"] = Need.View,
         ["plans/{planId:int}/areas/new"] = Need.Manage,
         ["plans/{planId:int}/areas/{areaId:int}"] = Need.View,
         ["plans/{planId:int}/areas/{areaId:int}/edit"] = Need.Manage,
@@ -257,6 +261,24 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
             db.AddRange(comparator, section, row);
             await db.SaveChangesAsync();
             _ids["comparatorId"] = Id(comparator.Id);
+
+            // A decided sign-off request with a file, so the evidence download has a real id (the fixture's action is area 1's,
+            // whose senior lead has no account: only plan managers and administrators decide its sign-offs).
+            var signOff = new Trellis.Core.SignOffs.SignOffRequest
+            {
+                ActionId = action.Id,
+                RequestedByUserId = "someone",
+                RequestedByName = "Someone",
+                RequestedAt = Factory.Clock.GetUtcNow(),
+                DecidedAt = Factory.Clock.GetUtcNow(),
+                DecidedByName = "Bethan Nicholls",
+                Decision = Trellis.Core.SignOffs.SignOffDecision.Returned,
+                Reason = "Needs the audit",
+                Files = [new() { ActionId = action.Id, FileName = "notes.txt", ContentType = "text/plain", Size = 5, Content = "notes"u8.ToArray() }],
+            };
+            db.SignOffRequests.Add(signOff);
+            await db.SaveChangesAsync();
+            _ids["fileId"] = Id(signOff.Files[0].Id);
             _ids["valueId"] = Id(await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync());
             _ids["sectionId"] = Id(section.Id);
             _ids["entryId"] = Id(await db.ImprovementLogEntries.Where(e => e.PlanId == plan.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync());

@@ -76,6 +76,14 @@ public class UpdateActionModel(TrellisDbContext db, RoundService rounds, Current
             return NotFound();
         }
 
+        if (Form.Status == ActionStatus.Complete && Action.Status != ActionStatus.Complete && !access.Can(PlanPermission.ApproveSignOff))
+        {
+            // Complete only through sign-off, unless this person is the one who would approve it.
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(UpdateForm.Status)}", $"To mark action {Action.Ref} complete, ask for sign-off with your evidence");
+            await SuggestAsync(ct);
+            return PageWithErrors();
+        }
+
         var result = await rounds.SaveActionUpdateAsync(organisation.Id, RoundId, ActionId,
             new ActionUpdateInput(Form.Status, Form.RagCode, Form.Note, Form.RagReason, Form.UpdatedBy, Version), ct);
         switch (result.Status)
