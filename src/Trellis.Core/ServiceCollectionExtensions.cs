@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
             .AddPasswordValidator<Accounts.PasswordRules>()
             .AddErrorDescriber<Accounts.AccountErrors>();
         services.AddScoped<Accounts.AccountService>();
+        services.AddScoped<Accounts.ApiTokenService>();
         services.AddScoped<Accounts.PlanAccessService>();
     }
 

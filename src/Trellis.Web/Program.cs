@@ -34,6 +34,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseApiTokens();
 app.UseMiddleware<OrganisationMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();

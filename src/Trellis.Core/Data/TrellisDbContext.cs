@@ -53,6 +53,7 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
     public DbSet<SelfAssessmentEntry> SelfAssessmentEntries => Set<SelfAssessmentEntry>();
     public DbSet<ImprovementLogEntry> ImprovementLogEntries => Set<ImprovementLogEntry>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<Accounts.ApiToken> ApiTokens => Set<Accounts.ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -81,6 +82,7 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
         });
 
         ConfigureAudit(builder);
+        builder.ApplyConfiguration(new Accounts.ApiTokenConfiguration());
 
         builder.Entity<Import.Sheets.ImportLayout>(b =>
         {

@@ -35,7 +35,7 @@ public static class WebServiceCollectionExtensions
     private static void AddSignIn(IServiceCollection services)
     {
         services.AddIdentityCore<TrellisUser>().AddSignInManager().AddClaimsPrincipalFactory<TrellisClaimsFactory>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddApiTokens().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = ".Trellis.SignIn";

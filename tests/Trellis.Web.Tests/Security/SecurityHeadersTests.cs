@@ -46,13 +46,13 @@ public sealed class SecurityHeadersTests(TrellisWebFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Get_SignInPage_Anonymous_IsNotMarkedNoStore_ButHasThePolicy()
+    public async Task Get_Anonymous_IsNotMarkedNoStore_ButHasThePolicy()
     {
         factory.SignedInAs.Email = null;
         try
         {
             using var client = factory.CreateClient();
-            using var response = await client.GetAsync("/sign-in");
+            using var response = await client.GetAsync("/healthz");
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(WebServiceCollectionExtensions.ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
@@ -69,12 +69,12 @@ public sealed class SecurityHeadersTests(TrellisWebFactory factory) : IClassFixt
     {
         using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         using var https = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://trellis.castlebridge.example/"), AllowAutoRedirect = false });
-        using var secure = await https.GetAsync("/sign-in");
+        using var secure = await https.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
         Assert.Equal("max-age=31536000; includeSubDomains", Header(secure, "Strict-Transport-Security"));
 
         using var http = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://trellis.castlebridge.example/"), AllowAutoRedirect = false });
-        using var plain = await http.GetAsync("/sign-in");
+        using var plain = await http.GetAsync("/healthz");
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
     }
 
