@@ -16,7 +16,8 @@ public static class UploadCheck
     {
         var head = content[..Math.Min(content.Length, HeadBytes)];
         var looks = FileGuard.Describe(head);
-        switch (Path.GetExtension(name).ToLowerInvariant())
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        switch (extension)
         {
             case ".xlsx":
             case ".docx":
@@ -26,7 +27,7 @@ public static class UploadCheck
                     : $"{name} is {looks ?? "not an Office file"}, not {wanted}. Nothing was stored";
             case ".csv":
             case ".json":
-                var text = Path.GetExtension(name).ToLowerInvariant() == ".csv" ? "a .csv text file" : "a .json text file";
+                var text = extension == ".csv" ? "a .csv text file" : "a .json text file";
                 return FileGuard.IsZip(head) ? $"{name} is an Excel or Word file or a zip archive, not {text}: save it as .xlsx or export it as text. Nothing was stored"
                     : looks is not null ? $"{name} is {looks}, not {text}. Nothing was stored"
                     : head.Contains((byte)0) ? $"{name} is not {text}: it holds binary content. Nothing was stored"

@@ -89,7 +89,7 @@ public sealed class ApiTokensPagesTests : IDisposable
         Assert.True(status == HttpStatusCode.OK, body.ToString());
         Assert.Equal(1, body.GetProperty("added").GetInt32() + body.GetProperty("corrected").GetInt32());
 
-        var audit = await DbAsync(db => db.AuditRecords.AsNoTracking().Where(r => r.EntityType == "IndicatorValue").OrderByDescending(r => r.Sequence).FirstAsync());
+        var audit = await DbAsync(db => db.AuditRecords.AsNoTracking().OrderByDescending(r => r.Sequence).FirstAsync());
         Assert.Equal("Bethan Nicholls via API token Nightly figures", audit.ActorName);
         Assert.Equal(TrellisWebFactory.DefaultNow.AddHours(2), await DbAsync(db => db.ApiTokens.Select(t => t.LastUsedAt).SingleAsync()));
     }
@@ -158,7 +158,22 @@ public sealed class ApiTokensPagesTests : IDisposable
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    private Task<int> DemoIndicatorAsync() => DbAsync(db => db.Indicators.Where(i => i.Unit != Trellis.Core.Indicators.IndicatorUnit.Text).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
+    /// <summary>A monthly count in the demo plan, where the demo roles hold their roles.</summary>
+    private async Task<int> DemoIndicatorAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrellisDbContext>();
+        var existing = await db.Indicators.Where(i => i.Key == "tok1").Select(i => (int?)i.Id).FirstOrDefaultAsync();
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var indicator = new Trellis.Core.Indicators.Indicator { PlanId = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(), Key = "tok1", Name = "Contacts this month", Unit = Trellis.Core.Indicators.IndicatorUnit.Count };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync();
+        return indicator.Id;
+    }
 
     private static string Token(AngleSharp.Dom.IDocument page) =>
         page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
