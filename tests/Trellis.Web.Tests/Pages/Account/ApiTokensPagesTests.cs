@@ -42,7 +42,7 @@ public sealed class ApiTokensPagesTests : IDisposable
         Assert.Equal(TrellisWebFactory.DefaultNow.AddDays(365), stored.ExpiresAt);
 
         var again = await _client.GetAsync("/account/api-tokens");
-        Assert.DoesNotContain(token, again.Body.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, again.DocumentElement.OuterHtml, StringComparison.Ordinal);
         Assert.Contains("Nightly figures", again.QuerySelector("#tokens")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await DbAsync(db => db.AuditRecords.CountAsync(r => r.After != null && r.After.Contains(stored.SecretHash))));
     }
