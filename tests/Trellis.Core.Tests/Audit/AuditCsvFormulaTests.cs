@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trellis.Core.Audit;
+using Trellis.Core.Data;
 using Trellis.Testing;
 
 namespace Trellis.Core.Tests.Audit;
