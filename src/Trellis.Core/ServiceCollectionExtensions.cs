@@ -37,10 +37,12 @@ public static class ServiceCollectionExtensions
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<TrellisDbContext>()
+            .AddUserManager<Accounts.TrellisUserManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<Accounts.PasswordRules>()
             .AddErrorDescriber<Accounts.AccountErrors>();
         services.AddScoped<Accounts.AccountService>();
+        services.AddScoped<Accounts.ApiTokenService>();
         services.AddScoped<Accounts.PlanAccessService>();
         services.AddScoped<Accounts.ExternalLoginService>();
     }

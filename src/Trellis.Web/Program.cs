@@ -35,6 +35,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseApiTokens();
 app.UseMiddleware<OrganisationMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();

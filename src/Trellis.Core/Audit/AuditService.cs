@@ -185,8 +185,19 @@ public sealed class AuditService(TrellisDbContext db)
         }
     }
 
-    private static string Csv(string? value) =>
-        value is null ? string.Empty
-        : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : value;
+    private static string Csv(string? value)
+    {
+        if (value is null)
+        {
+            return string.Empty;
+        }
+
+        // A cell a spreadsheet would read as a formula (a display name such as "=HYPERLINK(...)") is written as text.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 }

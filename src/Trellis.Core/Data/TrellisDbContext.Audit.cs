@@ -58,6 +58,7 @@ public abstract partial class TrellisDbContext
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)
     {
         nameof(Accounts.TrellisUser.PasswordHash), nameof(Accounts.TrellisUser.SecurityStamp), nameof(Accounts.TrellisUser.ConcurrencyStamp),
+        nameof(Accounts.ApiToken.SecretHash),
     };
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

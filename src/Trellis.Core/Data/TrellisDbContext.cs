@@ -61,6 +61,7 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
     public DbSet<AnnexA.Store.AnnexASettings> AnnexASettings => Set<AnnexA.Store.AnnexASettings>();
     public DbSet<SignOffs.SignOffRequest> SignOffRequests => Set<SignOffs.SignOffRequest>();
     public DbSet<SignOffs.SignOffEvidence> SignOffEvidence => Set<SignOffs.SignOffEvidence>();
+    public DbSet<Accounts.ApiToken> ApiTokens => Set<Accounts.ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -92,6 +93,7 @@ public abstract partial class TrellisDbContext(DbContextOptions options, Audit.I
         AnnexA.Store.AnnexAStoreModel.Apply(builder);
         builder.ApplyConfiguration(new SignOffs.SignOffRequestConfiguration());
         builder.ApplyConfiguration(new SignOffs.SignOffEvidenceConfiguration());
+        builder.ApplyConfiguration(new Accounts.ApiTokenConfiguration());
 
         builder.Entity<Import.Sheets.ImportLayout>(b =>
         {

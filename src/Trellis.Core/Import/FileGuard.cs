@@ -145,6 +145,8 @@ public static class FileGuard
 
         return head switch
         {
+            _ when head.StartsWith("MZ"u8) => "a Windows program",
+            _ when head.StartsWith((ReadOnlySpan<byte>)[0x7F, (byte)'E', (byte)'L', (byte)'F']) => "a program",
             _ when head.StartsWith("%PDF"u8) => "a PDF document",
             _ when head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']) => "a PNG image",
             _ when head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) => "a JPEG image",

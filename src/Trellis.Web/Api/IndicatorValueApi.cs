@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Trellis.Core.Accounts;
+using Trellis.Core.Data;
 using Trellis.Core.Indicators;
 using Trellis.Web.Infrastructure;
 
@@ -10,7 +13,7 @@ namespace Trellis.Web.Api;
 /// Values in over JSON, for the council's reporting jobs: POST /api/indicators/{id}/values and
 /// POST /api/plans/{planId}/indicator-values (each item naming its indicator by key or name). All or nothing, through
 /// the same service as the form and the import. Bad input answers 400 with a problem naming the JSON path of each
-/// mistake. There are no accounts yet, so no authentication either; it arrives with them.
+/// mistake. Callers sign in with a personal API token and act with its owner's roles.
 /// </summary>
 public static class IndicatorValueApi
 {
@@ -28,12 +31,33 @@ public static class IndicatorValueApi
 
     public static IEndpointRouteBuilder MapIndicatorValueApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").DisableAntiforgery();
-        api.MapPost("/indicators/{id:int}/values", (int id, HttpRequest request, IndicatorValueService values, CurrentOrganisation organisation, CancellationToken ct) =>
-            RecordAsync(request, items => values.RecordForIndicatorAsync(organisation.Id, id, items, IndicatorValueService.ApiSource, dryRun: false, ct), ct));
-        api.MapPost("/plans/{planId:int}/indicator-values", (int planId, HttpRequest request, IndicatorValueService values, CurrentOrganisation organisation, CancellationToken ct) =>
-            RecordAsync(request, items => values.RecordForPlanAsync(organisation.Id, planId, items, IndicatorValueService.ApiSource, dryRun: false, ct), ct));
+        // Bearer tokens only (see ApiTokenHandler): with no cookie accepted there is no cross-site request to forge.
+        var api = app.MapGroup("/api").DisableAntiforgery().RequireAuthorization(ApiTokenAuthentication.Policy);
+        api.MapPost("/indicators/{id:int}/values", async (int id, HttpRequest request, IndicatorValueService values, CurrentOrganisation organisation, TrellisDbContext db, PlanAccessService access, CancellationToken ct) =>
+        {
+            var planId = await db.Indicators.Where(i => i.Id == id).Select(i => (int?)i.PlanId).FirstOrDefaultAsync(ct);
+            return await RefusedAsync(request.HttpContext, planId, access, ct)
+                ?? await RecordAsync(request, items => values.RecordForIndicatorAsync(organisation.Id, id, items, IndicatorValueService.ApiSource, dryRun: false, ct), ct);
+        });
+        api.MapPost("/plans/{planId:int}/indicator-values", async (int planId, HttpRequest request, IndicatorValueService values, CurrentOrganisation organisation, PlanAccessService access, CancellationToken ct) =>
+            await RefusedAsync(request.HttpContext, planId, access, ct)
+                ?? await RecordAsync(request, items => values.RecordForPlanAsync(organisation.Id, planId, items, IndicatorValueService.ApiSource, dryRun: false, ct), ct));
         return app;
+    }
+
+    /// <summary>The same rules as the values form: a plan that is not the caller's is not there (404); recording values needs a plan manager (403).</summary>
+    private static async Task<IResult?> RefusedAsync(HttpContext http, int? planId, PlanAccessService access, CancellationToken ct)
+    {
+        var account = http.User.Account();
+        var role = account is null || planId is null ? null : await access.RoleAsync(account, planId.Value, ct);
+        if (role is null)
+        {
+            return Results.Problem(title: "There is no such indicator or plan", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return PlanAccessRules.Allows(role.Value, PlanPermission.Manage)
+            ? null
+            : Results.Problem(title: "Your role in this plan does not allow recording values", detail: "Recording values needs a plan manager's token", statusCode: StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> RecordAsync(HttpRequest request, Func<IReadOnlyList<ValueItem>, Task<ValueBatchResult>> record, CancellationToken ct)

@@ -7,5 +7,5 @@ public sealed class SignedInAuditActor(IHttpContextAccessor http) : IAuditActor
 {
     public string? UserId => http.HttpContext?.User.Account()?.UserId;
 
-    public string Name => http.HttpContext?.User is { } user && user.Account() is not null ? user.DisplayNameOf() : "Trellis";
+    public string Name => http.HttpContext?.User is { } user && user.Account() is not null ? user.AuditName() : "Trellis";
 }

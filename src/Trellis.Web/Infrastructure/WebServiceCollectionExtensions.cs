@@ -24,7 +24,9 @@ public static class WebServiceCollectionExtensions
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<CurrentOrganisation>();
         services.AddScoped<PendingSignOffs>();
+        services.AddScoped<NavigationAccess>();
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddTrellisHsts();
         return services;
     }
 
@@ -35,7 +37,7 @@ public static class WebServiceCollectionExtensions
     private static void AddSignIn(IServiceCollection services)
     {
         services.AddIdentityCore<TrellisUser>().AddSignInManager().AddClaimsPrincipalFactory<TrellisClaimsFactory>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddApiTokens().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = ".Trellis.SignIn";
@@ -68,24 +70,53 @@ public static class WebServiceCollectionExtensions
     /// <summary>Sign-in (and set-up) attempts allowed per client address per minute.</summary>
     public const int SignInAttemptsPerMinute = 30;
 
-    /// <summary>Headers every page gets: no framing, no sniffing, a strict content policy (our scripts only).</summary>
+    /// <summary>
+    /// Headers every response gets: no framing, no sniffing, a strict content policy (our own scripts and styles only,
+    /// no inline ones), no powerful browser features, a window of its own. What a signed-in person sees is never kept
+    /// in a cache (shared computers in council offices); static files, served before sign-in is read, keep theirs.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
         // Forms post only to us, and, with OpenID Connect on, our sign-in button's redirect may go on to the provider.
         var provider = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenIdConnectSignInOptions>>().Value;
-        var formAction = provider.Enabled && Uri.TryCreate(provider.Authority, UriKind.Absolute, out var authority)
-            ? "'self' " + authority.GetLeftPart(UriPartial.Authority)
-            : "'self'";
-        var policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
-            + $"form-action {formAction}; base-uri 'self'";
+        var policy = provider.Enabled && Uri.TryCreate(provider.Authority, UriKind.Absolute, out var authority)
+            ? ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + authority.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)
+            : ContentSecurityPolicy;
         return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers["X-Content-Type-Options"] = "nosniff";
             headers["X-Frame-Options"] = "DENY";
             headers["Referrer-Policy"] = "same-origin";
-            headers["Content-Security-Policy"] = policy;
+            headers.ContentSecurityPolicy = policy;
+            headers["Permissions-Policy"] = PermissionsPolicy;
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            context.Response.OnStarting(() =>
+            {
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    context.Response.Headers.Pragma = "no-cache";
+                }
+
+                return Task.CompletedTask;
+            });
             await next();
         });
     }
+
+    /// <summary>The app's content security policy: nothing inline, nothing from elsewhere (with Microsoft sign-in on, forms may also lead to the provider).</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    /// <summary>Browser features Trellis never uses, switched off for every page.</summary>
+    public const string PermissionsPolicy =
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()";
+
+    /// <summary>HTTP Strict Transport Security outside development: a year, subdomains included (councils serve from their own domain).</summary>
+    public static IServiceCollection AddTrellisHsts(this IServiceCollection services) => services.AddHsts(o =>
+    {
+        o.MaxAge = TimeSpan.FromDays(365);
+        o.IncludeSubDomains = true;
+    });
 }

@@ -6,7 +6,8 @@ namespace Trellis.Core.Indicators.Charts;
 
 /// <summary>
 /// Server-rendered SVG charts of an indicator: a full line chart and a small trend line for lists. Every style is
-/// an attribute on the element (nothing relies on the page's CSS), lines differ by dash and marker as well as
+/// a presentation attribute on the element, never a style attribute (the content security policy refuses inline
+/// styles); only the shrink-to-fit sizing comes from the page's CSS (class trellis-chart). Lines differ by dash and marker as well as
 /// colour so a greyscale print still reads, and the same input always gives the same text.
 /// </summary>
 public static class IndicatorChart
@@ -69,7 +70,7 @@ public static class IndicatorChart
         var id = SafeId(input.Id);
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" style=\"max-width:100%;height:auto\" aria-labelledby=\"{id}-title {id}-desc\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" class=\"trellis-chart\" aria-labelledby=\"{id}-title {id}-desc\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Encode(TitleOf(input, frame))}</title><desc id=\"{id}-desc\">{Encode(Description(input))}</desc>");
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{Width}\" height=\"{height}\" fill=\"#ffffff\"/>");
 

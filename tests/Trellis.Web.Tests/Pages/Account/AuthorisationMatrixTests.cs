@@ -35,6 +35,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
     {
         ["/"] = Need.SignedIn,
         ["my-actions"] = Need.SignedIn,
+        ["account/api-tokens"] = Need.SignedIn,
         ["sign-in"] = Need.Anyone,
         ["sign-in/microsoft"] = Need.Anyone,
         ["sign-out"] = Need.Anyone,

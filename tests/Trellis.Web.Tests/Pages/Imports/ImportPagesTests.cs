@@ -179,7 +179,7 @@ public sealed class ImportPagesTests : IDisposable
         var result = await _client.UploadAsync(page, "Upload", "huge.docx", new byte[PendingImport.MaxFileBytes + 1]);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
-        Assert.Equal(["The selected file must be smaller than 50 MB"], result.Errors);
+        Assert.Equal(["huge.docx must be smaller than 50 MB"], result.Errors);
         Assert.Equal(0, await PendingCountAsync());
     }
 

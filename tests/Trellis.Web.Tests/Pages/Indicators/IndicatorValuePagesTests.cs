@@ -173,6 +173,7 @@ public class IndicatorValuePagesTests : IDisposable
     public async Task Api_Indicator_StoresAllAndSummarises_ThenBadInputNamesThePathAndStoresNothing()
     {
         var s = await SeedAsync();
+        await ApiTokens.UseAsync(_client.Http, _factory, TrellisWebFactory.Administrator);
         var ok = await _client.Http.PostAsJsonAsync($"/api/indicators/{s.Referrals}/values", new
         {
             values = new object[]
@@ -212,6 +213,7 @@ public class IndicatorValuePagesTests : IDisposable
     public async Task Api_Plan_MatchesIndicatorsByKeyOrName_AndCorrects()
     {
         var s = await SeedAsync();
+        await ApiTokens.UseAsync(_client.Http, _factory, TrellisWebFactory.Administrator);
         var body = new { values = new object[] { new { indicator = "k1", period = "2026/27 Q2", value = 10 }, new { indicator = "no. of contacts RECEIVED in mash", period = "Oct 2026", value = 11 } } };
         Assert.Equal(HttpStatusCode.OK, (await _client.Http.PostAsJsonAsync($"/api/plans/{s.PlanId}/indicator-values", body)).StatusCode);
         var again = await _client.Http.PostAsJsonAsync($"/api/plans/{s.PlanId}/indicator-values", new { values = new[] { new { indicator = "k1", period = "2026-10", value = 12 } } });

@@ -86,7 +86,7 @@ public class UploadPlanModel(PlanFileReaders readers, PendingImportService impor
 
         if (file.Length > PendingImport.MaxFileBytes)
         {
-            return TooLarge();
+            return TooLarge(name);
         }
 
         var reader = readers.For(name);
@@ -100,6 +100,12 @@ public class UploadPlanModel(PlanFileReaders readers, PendingImportService impor
         await using (var stream = file.OpenReadStream())
         {
             await stream.ReadExactlyAsync(bytes, ct);
+        }
+
+        if (UploadCheck.Problem(name, bytes) is { } wrongType)
+        {
+            ModelState.AddModelError(nameof(Upload), wrongType);
+            return PageWithErrors();
         }
 
         PlanReadResult result;
@@ -157,9 +163,9 @@ public class UploadPlanModel(PlanFileReaders readers, PendingImportService impor
 
     public static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 
-    private PageResult TooLarge()
+    private PageResult TooLarge(string? name = null)
     {
-        ModelState.AddModelError(nameof(Upload), $"The selected file must be smaller than {MaxSize}");
+        ModelState.AddModelError(nameof(Upload), $"{name ?? "The selected file"} must be smaller than {MaxSize}");
         return PageWithErrors();
     }
 }

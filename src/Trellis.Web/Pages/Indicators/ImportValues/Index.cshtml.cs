@@ -64,14 +64,26 @@ public class ImportValuesModel(TrellisDbContext db, IndicatorValueService values
 
         if (Upload is { Length: > 0 } upload)
         {
+            var name = Path.GetFileName(upload.FileName);
             if (upload.Length > MaxFileBytes)
             {
-                ModelState.AddModelError(nameof(Upload), $"The file must be smaller than {MaxFileBytes / (1024 * 1024)} MB");
+                ModelState.AddModelError(nameof(Upload), $"{name} must be smaller than {MaxFileBytes / (1024 * 1024)} MB");
+                return PageWithErrors();
+            }
+
+            if (!IndicatorValueTable.CanRead(name))
+            {
+                ModelState.AddModelError(nameof(Upload), $"{name} is not a .csv or .xlsx file. Trellis reads indicator values from .csv and .xlsx files, or a table pasted into the box");
                 return PageWithErrors();
             }
 
             using var buffer = new MemoryStream();
             await upload.CopyToAsync(buffer, ct);
+            if (UploadCheck.Problem(name, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } wrongType)
+            {
+                ModelState.AddModelError(nameof(Upload), wrongType);
+                return PageWithErrors();
+            }
             (FileName, FileData, Pasted) = (Path.GetFileName(upload.FileName), Convert.ToBase64String(buffer.ToArray()), null);
         }
         else if (string.IsNullOrWhiteSpace(Pasted))
