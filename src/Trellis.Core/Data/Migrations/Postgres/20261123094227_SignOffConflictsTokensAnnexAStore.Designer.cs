@@ -13,8 +13,8 @@ using Trellis.Core.Data;
 namespace Trellis.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTrellisDbContext))]
-    [Migration("20261123084557_Websec")]
-    partial class Websec
+    [Migration("20261123094227_SignOffConflictsTokensAnnexAStore")]
+    partial class SignOffConflictsTokensAnnexAStore
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -178,6 +178,9 @@ namespace Trellis.Core.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CanReadCaseData")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -253,6 +256,252 @@ namespace Trellis.Core.Data.Migrations.Postgres
                     b.HasIndex("PersonId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexACaseRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "At");
+
+                    b.ToTable("AnnexACaseReads");
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexACaseRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cells")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("FirstSeenUploadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("LastSeenExtract")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LastSeenUploadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("List")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValuesExtract")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ValuesUploadId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "LastSeenExtract");
+
+                    b.HasIndex("OrganisationId", "List", "Key")
+                        .IsUnique();
+
+                    b.ToTable("AnnexACaseRows");
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexAIndicatorLink", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IndicatorId");
+
+                    b.ToTable("AnnexAIndicatorLinks");
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexAPurge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Cutoff")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsDeleted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AnnexAPurges");
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexASettings", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("AnnexASettings");
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexAUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CoverageFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CoverageTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ExtractDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("AnnexAUploads");
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexAUploadList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AlreadyHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("List")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("New")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotStored")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PresentColumns")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Read")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Replaced")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UploadId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadId", "List")
+                        .IsUnique();
+
+                    b.ToTable("AnnexAUploadList");
                 });
 
             modelBuilder.Entity("Trellis.Core.Audit.AuditRecord", b =>
@@ -907,6 +1156,10 @@ namespace Trellis.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<string>>("Warnings")
                         .IsRequired()
@@ -1579,6 +1832,108 @@ namespace Trellis.Core.Data.Migrations.Postgres
                     b.ToTable("SelfAssessmentEntries");
                 });
 
+            modelBuilder.Entity("Trellis.Core.SignOffs.SignOffEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("SignOffEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("Trellis.Core.SignOffs.SignOffRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<string>>("Links")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex(new[] { "ActionId" }, "IX_SignOffRequests_ActionId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"Decision\" IS NULL");
+
+                    b.ToTable("SignOffRequests");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.HasOne("Trellis.Core.Accounts.TrellisUser", null)
@@ -1652,6 +2007,69 @@ namespace Trellis.Core.Data.Migrations.Postgres
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexACaseRead", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexACaseRow", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexAIndicatorLink", b =>
+                {
+                    b.HasOne("Trellis.Core.Indicators.Indicator", null)
+                        .WithOne()
+                        .HasForeignKey("Trellis.Core.AnnexA.Store.AnnexAIndicatorLink", "IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexAPurge", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexASettings", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Trellis.Core.AnnexA.Store.AnnexASettings", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexAUpload", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexAUploadList", b =>
+                {
+                    b.HasOne("Trellis.Core.AnnexA.Store.AnnexAUpload", null)
+                        .WithMany("Lists")
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trellis.Core.Import.PendingImport", b =>
@@ -1981,9 +2399,34 @@ namespace Trellis.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trellis.Core.SignOffs.SignOffEvidence", b =>
+                {
+                    b.HasOne("Trellis.Core.SignOffs.SignOffRequest", null)
+                        .WithMany("Files")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trellis.Core.SignOffs.SignOffRequest", b =>
+                {
+                    b.HasOne("Trellis.Core.Plans.PlanAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
             modelBuilder.Entity("Trellis.Core.Accounts.TrellisUser", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Trellis.Core.AnnexA.Store.AnnexAUpload", b =>
+                {
+                    b.Navigation("Lists");
                 });
 
             modelBuilder.Entity("Trellis.Core.Indicators.Indicator", b =>
@@ -2061,6 +2504,11 @@ namespace Trellis.Core.Data.Migrations.Postgres
                     b.Navigation("Narratives");
 
                     b.Navigation("SelfAssessment");
+                });
+
+            modelBuilder.Entity("Trellis.Core.SignOffs.SignOffRequest", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

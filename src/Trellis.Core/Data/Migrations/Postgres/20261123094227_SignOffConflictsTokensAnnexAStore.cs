@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -7,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Trellis.Core.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AnnexAStore : Migration
+    public partial class SignOffConflictsTokensAnnexAStore : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,6 +19,13 @@ namespace Trellis.Core.Data.Migrations.Postgres
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "Areas",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.CreateTable(
                 name: "AnnexACaseReads",
@@ -160,6 +168,61 @@ namespace Trellis.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignOffRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Links = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignOffRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignOffRequests_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnnexAUploadList",
                 columns: table => new
                 {
@@ -181,6 +244,30 @@ namespace Trellis.Core.Data.Migrations.Postgres
                         name: "FK_AnnexAUploadList_AnnexAUploads_UploadId",
                         column: x => x.UploadId,
                         principalTable: "AnnexAUploads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignOffEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignOffEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignOffEvidence_SignOffRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SignOffRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -217,6 +304,38 @@ namespace Trellis.Core.Data.Migrations.Postgres
                 table: "AnnexAUploads",
                 columns: new[] { "OrganisationId", "Sha256" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Prefix",
+                table: "ApiTokens",
+                column: "Prefix");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_UserId",
+                table: "ApiTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOffEvidence_ActionId",
+                table: "SignOffEvidence",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOffEvidence_RequestId",
+                table: "SignOffEvidence",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOffRequests_ActionId",
+                table: "SignOffRequests",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOffRequests_ActionId_Pending",
+                table: "SignOffRequests",
+                column: "ActionId",
+                unique: true,
+                filter: "\"Decision\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -241,11 +360,24 @@ namespace Trellis.Core.Data.Migrations.Postgres
                 name: "AnnexAUploadList");
 
             migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "SignOffEvidence");
+
+            migrationBuilder.DropTable(
                 name: "AnnexAUploads");
+
+            migrationBuilder.DropTable(
+                name: "SignOffRequests");
 
             migrationBuilder.DropColumn(
                 name: "CanReadCaseData",
                 table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Areas");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Trellis.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AnnexAStore : Migration
+    public partial class SignOffConflictsTokensAnnexAStore : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,13 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "Areas",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             migrationBuilder.CreateTable(
                 name: "AnnexACaseReads",
@@ -159,6 +166,61 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignOffRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Links = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignOffRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignOffRequests_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AnnexAUploadList",
                 columns: table => new
                 {
@@ -180,6 +242,30 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                         name: "FK_AnnexAUploadList_AnnexAUploads_UploadId",
                         column: x => x.UploadId,
                         principalTable: "AnnexAUploads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignOffEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignOffEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignOffEvidence_SignOffRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SignOffRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -216,6 +302,38 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                 table: "AnnexAUploads",
                 columns: new[] { "OrganisationId", "Sha256" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Prefix",
+                table: "ApiTokens",
+                column: "Prefix");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_UserId",
+                table: "ApiTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOffEvidence_ActionId",
+                table: "SignOffEvidence",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOffEvidence_RequestId",
+                table: "SignOffEvidence",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOffRequests_ActionId",
+                table: "SignOffRequests",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignOffRequests_ActionId_Pending",
+                table: "SignOffRequests",
+                column: "ActionId",
+                unique: true,
+                filter: "\"Decision\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -240,11 +358,24 @@ namespace Trellis.Core.Data.Migrations.Sqlite
                 name: "AnnexAUploadList");
 
             migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "SignOffEvidence");
+
+            migrationBuilder.DropTable(
                 name: "AnnexAUploads");
+
+            migrationBuilder.DropTable(
+                name: "SignOffRequests");
 
             migrationBuilder.DropColumn(
                 name: "CanReadCaseData",
                 table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Areas");
         }
     }
 }
