@@ -326,7 +326,7 @@ public sealed class AnnexAStoreTests
         await using var _ = database;
         var file = Generate(March, children: 200);
         await using var db = database.CreateContext();
-        var user = new Accounts.TrellisUser { UserName = "admin@test.example", Email = "admin@test.example", OrganisationId = organisationId, IsAdministrator = true };
+        var user = new Trellis.Core.Accounts.TrellisUser { UserName = "admin@test.example", Email = "admin@test.example", OrganisationId = organisationId, IsAdministrator = true };
         db.Users.Add(user);
         await db.SaveChangesAsync();
         await Store(db).AcceptAsync(organisationId, file, Key, "test");
