@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Trellis.Indicators.AnnexA;
 
 /// <summary>
@@ -243,36 +241,7 @@ public sealed class AnnexADataBuilder : IAnnexAReceiver
     }
 
     /// <summary>The cell as normalised text in <see cref="text"/>; numbers written as "123" or "12.5".</summary>
-    private ReadOnlySpan<char> ReadCell(IAnnexARow row, int col, out CellKind kind)
-    {
-        kind = col < 0 || col >= row.Count ? CellKind.Blank : row.Kind(col);
-        switch (kind)
-        {
-            case CellKind.Blank:
-                return [];
-            case CellKind.Number or CellKind.Date:
-                var n = row.Number(col);
-                int written;
-                if (Math.Floor(n) == n && Math.Abs(n) < 1e15)
-                {
-                    ((long)n).TryFormat(text, out written, default, CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    n.TryFormat(text, out written, "R", CultureInfo.InvariantCulture);
-                }
-
-                return text.AsSpan(0, written);
-            default:
-                var raw = row.Text(col);
-                if (raw.Length > text.Length)
-                {
-                    text = new char[raw.Length * 2];
-                }
-
-                return text.AsSpan(0, AnnexAValues.Normalise(raw, text));
-        }
-    }
+    private ReadOnlySpan<char> ReadCell(IAnnexARow row, int col, out CellKind kind) => AnnexAValues.ReadCell(row, col, ref text, out kind);
 
     private void EnsureScratch(int length)
     {

@@ -126,34 +126,5 @@ public sealed class AnnexARowKeys
     }
 
     /// <summary>The cell as the builder reads it: numbers as "123" or "12.5", text normalised.</summary>
-    private ReadOnlySpan<char> ReadCell(IAnnexARow row, int col)
-    {
-        var kind = col < 0 || col >= row.Count ? CellKind.Blank : row.Kind(col);
-        switch (kind)
-        {
-            case CellKind.Blank:
-                return [];
-            case CellKind.Number or CellKind.Date:
-                var n = row.Number(col);
-                int written;
-                if (Math.Floor(n) == n && Math.Abs(n) < 1e15)
-                {
-                    ((long)n).TryFormat(_text, out written, default, CultureInfo.InvariantCulture);
-                }
-                else
-                {
-                    n.TryFormat(_text, out written, "R", CultureInfo.InvariantCulture);
-                }
-
-                return _text.AsSpan(0, written);
-            default:
-                var raw = row.Text(col);
-                if (raw.Length > _text.Length)
-                {
-                    _text = new char[raw.Length * 2];
-                }
-
-                return _text.AsSpan(0, AnnexAValues.Normalise(raw, _text));
-        }
-    }
+    private ReadOnlySpan<char> ReadCell(IAnnexARow row, int col) => AnnexAValues.ReadCell(row, col, ref _text, out _);
 }

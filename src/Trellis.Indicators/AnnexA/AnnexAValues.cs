@@ -13,6 +13,41 @@ internal static class AnnexAValues
     private static readonly int MaxDay = new DateOnly(2099, 12, 31).DayNumber;
 
     /// <summary>Trim, NBSP as space, runs of white space as one space. Returns the length written.</summary>
+    /// <summary>
+    /// A cell as normalised text, written into <paramref name="buffer"/> (grown when a cell is longer): numbers as
+    /// "123" or "12.5", text with its spaces normalised, blank as empty. The builder and the row keys both read this way.
+    /// </summary>
+    public static ReadOnlySpan<char> ReadCell(IAnnexARow row, int col, ref char[] buffer, out CellKind kind)
+    {
+        kind = col < 0 || col >= row.Count ? CellKind.Blank : row.Kind(col);
+        switch (kind)
+        {
+            case CellKind.Blank:
+                return [];
+            case CellKind.Number or CellKind.Date:
+                var n = row.Number(col);
+                int written;
+                if (Math.Floor(n) == n && Math.Abs(n) < 1e15)
+                {
+                    ((long)n).TryFormat(buffer, out written, default, CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    n.TryFormat(buffer, out written, "R", CultureInfo.InvariantCulture);
+                }
+
+                return buffer.AsSpan(0, written);
+            default:
+                var raw = row.Text(col);
+                if (raw.Length > buffer.Length)
+                {
+                    buffer = new char[raw.Length * 2];
+                }
+
+                return buffer.AsSpan(0, Normalise(raw, buffer));
+        }
+    }
+
     public static int Normalise(ReadOnlySpan<char> text, Span<char> into)
     {
         var n = 0;
